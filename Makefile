@@ -1,0 +1,48 @@
+# Two commands matter: `make run` and `make test`. Everything else is set-up they share.
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell sh scripts/find-python)
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test lint bench setup assets browser clean
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_bank
+	DEBUG=1 $(PY) manage.py demo
+	@echo "Starting the background task worker and the server on http://$(HOST)/"
+	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+test: setup browser
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: setup
+	$(PY) bench/run.py
+
+setup: $(VENV)/.installed assets
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "A Python 3.12+ is needed (see above)."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+assets: node_modules/.installed
+
+node_modules/.installed: package.json
+	@command -v npm >/dev/null || { echo "npm is needed for the front-end assets (apt-get install npm)."; exit 1; }
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+browser:
+	sh scripts/ensure-chromium
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

@@ -1,0 +1,237 @@
+"""Reading, checking and writing bank files (JSON or YAML), without touching the database.
+
+A bank file has the export's shape::
+
+    {"bank", "version", "dimensions": [{"kind", "list", "number", "title", "description",
+     "source", "questions": [{"kind", "prompt", "probes", "listen_for"}],
+     "anchors": [{"level", "behaviour"}]}],
+     "warning_rules": [{"code", "label", "why", "severity", "patterns", "examples",
+     "counter_examples", "dimension", "source"}]}
+
+`parse` returns the same shape, normalised, or raises BankFileError listing every
+problem as "file: item: problem", so HR can fix a file in one pass.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assessments.screening import pattern_problem
+
+DEFAULT_BANK_DIR = Path(__file__).resolve().parent / "data"
+DIMENSION_KINDS = ("trait", "belief")
+LISTS = ("natural_traits", "cx_beliefs", "basic_beliefs")
+QUESTION_KINDS = ("behavioural", "situational", "belief")
+SEVERITIES = ("low", "medium", "high")
+
+BankData = dict[str, Any]
+
+
+class BankFileError(ValueError):
+    def __init__(self, filename: str, problems: list[str]) -> None:
+        self.filename = filename
+        self.problems = problems
+        super().__init__("\n".join(f"{filename}: {p}" for p in problems))
+
+
+def default_bank_paths() -> list[Path]:
+    """The shipped bank: the dimensions and the warning rules, kept in two files for review."""
+    return [DEFAULT_BANK_DIR / "dimensions.yaml", DEFAULT_BANK_DIR / "warning_rules.yaml"]
+
+
+def read_default_bank() -> BankData:
+    merged: dict[str, Any] = {"bank": "Customer service staff", "version": 1}
+    for path in default_bank_paths():
+        merged.update(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_data(merged, "default bank")
+
+
+def read_path(path: Path) -> BankData:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BankFileError(str(path), [f"cannot be read ({exc})"]) from exc
+    return parse_text(text, str(path))
+
+
+def parse_text(text: str, filename: str) -> BankData:
+    try:
+        if filename.endswith(".json") or text.lstrip().startswith("{"):
+            raw = json.loads(text)
+        else:
+            raw = yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        raise BankFileError(filename, [f"not valid JSON: {exc}"]) from exc
+    except yaml.YAMLError as exc:
+        raise BankFileError(filename, [f"not valid YAML: {exc}"]) from exc
+    return parse_data(raw, filename)
+
+
+def parse_data(raw: Any, filename: str) -> BankData:
+    checker = _Checker()
+    data = checker.bank(raw)
+    if checker.problems:
+        raise BankFileError(filename, checker.problems)
+    return data
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, item: str, problem: str) -> None:
+        self.problems.append(f"{item}: {problem}")
+
+    def text(self, obj: dict, field: str, item: str, *, required: bool = True) -> str:
+        value = obj.get(field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.fail(item, f"missing field '{field}'")
+            return ""
+        if not isinstance(value, str):
+            self.fail(item, f"'{field}' must be text")
+            return ""
+        return value.strip()
+
+    def texts(self, obj: dict, field: str, item: str, *, minimum: int = 0) -> list[str]:
+        value = obj.get(field, [])
+        if value is None:
+            value = []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(item, f"'{field}' must be a list of texts")
+            return []
+        cleaned = [v.strip() for v in value if v.strip()]
+        if len(cleaned) < minimum:
+            self.fail(item, f"'{field}' needs at least {minimum} entries, has {len(cleaned)}")
+        return cleaned
+
+    def choice(self, obj: dict, field: str, item: str, options: tuple[str, ...]) -> str:
+        value = self.text(obj, field, item)
+        if value and value not in options:
+            self.fail(item, f"'{field}' is '{value}', expected one of {', '.join(options)}")
+        return value
+
+    def integer(self, obj: dict, field: str, item: str) -> int:
+        value = obj.get(field)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(item, f"missing or non-integer '{field}'")
+            return 0
+        return value
+
+    def items(self, obj: dict, field: str, item: str) -> list[dict]:
+        value = obj.get(field)
+        if value is None:
+            self.fail(item, f"missing field '{field}'")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(item, f"'{field}' must be a list of mappings")
+            return []
+        return value
+
+    def bank(self, raw: Any) -> BankData:
+        if not isinstance(raw, dict):
+            self.fail("file", "must be a mapping with 'bank', 'dimensions' and 'warning_rules'")
+            return {}
+        name = self.text(raw, "bank", "bank")
+        version = raw.get("version", 1)
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            self.fail("bank", "'version' must be a positive integer")
+            version = 1
+        dimensions = [
+            self.dimension(d, i) for i, d in enumerate(self.items(raw, "dimensions", "bank"), 1)
+        ]
+        keys = [f"{d['list']}:{d['number']}" for d in dimensions]
+        for key in sorted({k for k in keys if keys.count(k) > 1}):
+            self.fail(f"dimension {key}", "appears more than once")
+        titles = [d["title"] for d in dimensions if d["title"]]
+        for title in sorted({t for t in titles if titles.count(t) > 1}):
+            self.fail(f"dimension '{title}'", "title appears more than once")
+        rules = [
+            self.rule(r, i, set(keys))
+            for i, r in enumerate(self.items(raw, "warning_rules", "bank"), 1)
+        ]
+        codes = [r["code"] for r in rules if r["code"]]
+        for code in sorted({c for c in codes if codes.count(c) > 1}):
+            self.fail(f"warning rule '{code}'", "duplicate code")
+        return {"bank": name, "version": version, "dimensions": dimensions, "warning_rules": rules}
+
+    def dimension(self, raw: dict, index: int) -> dict:
+        item = f"dimension #{index}"
+        if isinstance(raw.get("title"), str):
+            item += f" '{raw['title']}'"
+        data = {
+            "kind": self.choice(raw, "kind", item, DIMENSION_KINDS),
+            "list": self.choice(raw, "list", item, LISTS),
+            "number": self.integer(raw, "number", item),
+            "title": self.text(raw, "title", item),
+            "description": self.text(raw, "description", item, required=False),
+            "source": self.text(raw, "source", item),
+        }
+        questions = []
+        for qi, q in enumerate(self.items(raw, "questions", item), 1):
+            q_item = f"{item} question #{qi}"
+            questions.append(
+                {
+                    "kind": self.choice(q, "kind", q_item, QUESTION_KINDS),
+                    "prompt": self.text(q, "prompt", q_item),
+                    "probes": self.texts(q, "probes", q_item),
+                    "listen_for": self.texts(q, "listen_for", q_item),
+                }
+            )
+        if not questions:
+            self.fail(item, "needs at least one question")
+        data["questions"] = questions
+        anchors = []
+        for ai, a in enumerate(self.items(raw, "anchors", item), 1):
+            level = self.integer(a, "level", f"{item} anchor #{ai}")
+            if level and not 1 <= level <= 5:
+                self.fail(f"{item} anchor #{ai}", f"level {level} is outside 1..5")
+            anchors.append({"level": level, "behaviour": self.text(a, "behaviour", f"{item} anchor #{ai}")})
+        levels = [a["level"] for a in anchors]
+        for level in sorted({lv for lv in levels if levels.count(lv) > 1}):
+            self.fail(item, f"anchor level {level} is given more than once")
+        missing = sorted(set(range(1, 6)) - set(levels))
+        if anchors and missing:
+            self.fail(item, f"anchor levels missing: {', '.join(map(str, missing))}")
+        data["anchors"] = sorted(anchors, key=lambda a: a["level"])
+        return data
+
+    def rule(self, raw: dict, index: int, dimension_keys: set[str]) -> dict:
+        item = f"warning rule #{index}"
+        if isinstance(raw.get("code"), str):
+            item = f"warning rule '{raw['code']}'"
+        data = {
+            "code": self.text(raw, "code", item),
+            "label": self.text(raw, "label", item),
+            "why": self.text(raw, "why", item),
+            "severity": self.choice(raw, "severity", item, SEVERITIES),
+            "patterns": self.texts(raw, "patterns", item, minimum=1),
+            "examples": self.texts(raw, "examples", item),
+            "counter_examples": self.texts(raw, "counter_examples", item),
+            "dimension": raw.get("dimension") or None,
+            "source": self.text(raw, "source", item, required=False),
+        }
+        for pattern in data["patterns"]:
+            problem = pattern_problem(pattern)
+            if problem:
+                self.fail(item, f"pattern '{pattern}': {problem}")
+        if data["dimension"] is not None and data["dimension"] not in dimension_keys:
+            self.fail(item, f"dimension '{data['dimension']}' is not in this bank")
+        return data
+
+
+def dump(data: BankData, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "yaml":
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    raise ValueError(f"Unknown format {fmt!r}: use json or yaml.")
+
+
+def content_of(data: BankData) -> BankData:
+    """What a version holds, leaving out its name and number (for 'is this a change?')."""
+    return {"dimensions": data["dimensions"], "warning_rules": data["warning_rules"]}

@@ -1,0 +1,148 @@
+"""HR's forms for editing a draft bank version."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import inlineformset_factory
+
+from assessments import bankfile
+from assessments.models import Anchor, BankVersion, Dimension, Question, WarningRule
+from assessments.screening import pattern_problem
+
+
+class LinesField(forms.CharField):
+    """A list of short texts, edited one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
+        if isinstance(value, list):
+            return value
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+LINE_HELP = "One per line."
+
+
+class DimensionForm(forms.ModelForm):
+    class Meta:
+        model = Dimension
+        fields = ["title", "description", "source"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class QuestionForm(forms.ModelForm):
+    probes = LinesField(required=False, help_text=LINE_HELP, label="Follow-up probes")
+    listen_for = LinesField(required=False, help_text=LINE_HELP, label="Listen for")
+
+    class Meta:
+        model = Question
+        fields = ["kind", "prompt", "probes", "listen_for"]
+        widgets = {"prompt": forms.Textarea(attrs={"rows": 2})}
+
+
+class AnchorForm(forms.ModelForm):
+    class Meta:
+        model = Anchor
+        fields = ["behaviour"]
+        widgets = {"behaviour": forms.Textarea(attrs={"rows": 2})}
+
+
+QuestionFormSet = inlineformset_factory(
+    Dimension, Question, form=QuestionForm, extra=1, can_delete=True, min_num=1,
+    validate_min=True,
+)
+AnchorFormSet = inlineformset_factory(
+    Dimension, Anchor, form=AnchorForm, extra=0, can_delete=False, max_num=5, validate_max=True
+)
+
+
+class WarningRuleForm(forms.ModelForm):
+    patterns = LinesField(help_text="One pattern per line; see the pattern guide below.")
+    examples = LinesField(required=False, help_text="Answers this rule must flag. " + LINE_HELP)
+    counter_examples = LinesField(
+        required=False, help_text="Answers it must not flag. " + LINE_HELP
+    )
+
+    class Meta:
+        model = WarningRule
+        fields = [
+            "code", "label", "why", "severity", "dimension", "patterns", "examples",
+            "counter_examples", "source",
+        ]
+        widgets = {"why": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, version: BankVersion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.version = version
+        self.fields["dimension"].queryset = version.dimensions.order_by("position")
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        clash = self.version.warning_rules.filter(code=code).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another rule of this version already uses this code.")
+        return code
+
+    def clean_patterns(self) -> list[str]:
+        patterns = self.cleaned_data["patterns"]
+        problems = [f"'{p}': {msg}" for p in patterns if (msg := pattern_problem(p))]
+        if problems:
+            raise forms.ValidationError(problems)
+        return patterns
+
+    def save(self, commit: bool = True) -> WarningRule:
+        self.instance.version = self.version
+        return super().save(commit)
+
+
+class PublishForm(forms.Form):
+    changelog = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="What changed and why, for the record."
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="A bank file in JSON or YAML, as exported.")
+    publish = forms.BooleanField(
+        required=False, initial=False,
+        help_text="Publish straight away (otherwise it becomes the bank's draft).",
+    )
+
+    def clean_file(self) -> bankfile.BankData:
+        upload = self.cleaned_data["file"]
+        try:
+            text = upload.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(f"{upload.name}: not UTF-8 text.") from exc
+        try:
+            return bankfile.parse_text(text, upload.name)
+        except bankfile.BankFileError as exc:
+            raise forms.ValidationError([f"{exc.filename}: {p}" for p in exc.problems]) from exc
+
+
+class RuleTesterForm(forms.Form):
+    answer = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "autofocus": True}),
+        max_length=5000,
+        help_text="Type or paste a candidate's answer to see which rules fire.",
+    )
+
+
+class DiffForm(forms.Form):
+    old = forms.TypedChoiceField(coerce=int, label="From")
+    new = forms.TypedChoiceField(coerce=int, label="To")
+
+    def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(n, f"v{n}") for n in numbers]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = choices

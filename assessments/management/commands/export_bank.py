@@ -1,0 +1,39 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from assessments import bankfile, services
+from assessments.models import Bank, BankVersion
+
+
+class Command(BaseCommand):
+    help = "Write a whole bank version as JSON or YAML (default: the latest published version)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--format", choices=["json", "yaml"], default="json")
+        parser.add_argument("--version", type=int, dest="number", help="Version number.")
+        parser.add_argument("--bank", help="Bank slug (needed only when there are several).")
+        parser.add_argument("-o", "--output", help="File to write; default: standard output.")
+
+    def handle(self, *args: object, **options: object) -> None:
+        banks = Bank.objects.all()
+        if options["bank"]:
+            banks = banks.filter(slug=options["bank"])
+        if banks.count() != 1:
+            raise CommandError(
+                "No bank found." if not banks.exists() else "Several banks: pick one with --bank."
+            )
+        bank = banks.get()
+        versions = bank.versions.all()
+        if options["number"]:
+            version = versions.filter(number=options["number"]).first()
+        else:
+            version = versions.filter(status=BankVersion.Status.PUBLISHED).order_by("-number").first()
+        if version is None:
+            raise CommandError(f"{bank.name} has no such version.")
+        text = bankfile.dump(services.export_version(version), str(options["format"]))
+        if options["output"]:
+            Path(str(options["output"])).write_text(text, encoding="utf-8")
+            self.stderr.write(f"Wrote {bank.name} {version.label} to {options['output']}.")
+        else:
+            self.stdout.write(text, ending="")

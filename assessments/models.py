@@ -1,0 +1,316 @@
+"""The question bank HR owns: banks, their versions, and what a version holds.
+
+A published version is frozen: every interview run on it keeps pointing at the
+exact questions, anchors and rules it was scored against. Editing happens on a
+draft (a copy of the latest version) which publishing then freezes in turn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from assessments.screening import Screener
+
+
+class FrozenVersionError(Exception):
+    """Raised on any attempt to change what a published or retired version holds."""
+
+
+class Bank(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:bank", args=[self.slug])
+
+    def latest_version(self) -> BankVersion | None:
+        return self.versions.order_by("-number").first()
+
+    def latest_published(self) -> BankVersion | None:
+        return self.versions.published().order_by("-number").first()
+
+    def draft(self) -> BankVersion | None:
+        return self.versions.filter(status=BankVersion.Status.DRAFT).first()
+
+
+class BankVersionQuerySet(models.QuerySet["BankVersion"]):
+    def published(self) -> BankVersionQuerySet:
+        return self.filter(status=BankVersion.Status.PUBLISHED)
+
+    def readable_by_all(self) -> BankVersionQuerySet:
+        """Versions that recruiters and hiring managers may read."""
+        return self.exclude(status=BankVersion.Status.DRAFT)
+
+    def latest_published(self) -> BankVersion | None:
+        return self.published().order_by("-published_at", "-number").first()
+
+
+class BankVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        RETIRED = "retired", "Retired"
+
+    bank = models.ForeignKey(Bank, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    changelog = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    # Bumped on every edit of a draft; keys the compiled-screener cache.
+    revision = models.PositiveIntegerField(default=0)
+
+    objects = BankVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["bank", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["bank", "number"], name="unique_version_number"),
+            models.UniqueConstraint(
+                fields=["bank"], condition=Q(status="draft"), name="one_draft_per_bank"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bank.name} v{self.number} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:version", args=[self.bank.slug, self.number])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def label(self) -> str:
+        return f"v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk:
+            stored = BankVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored and stored != self.Status.DRAFT:
+                # The only change a frozen version accepts is being retired.
+                update_fields = set(kwargs.get("update_fields") or ())
+                retiring = (
+                    stored == self.Status.PUBLISHED
+                    and self.status == self.Status.RETIRED
+                    and update_fields == {"status"}
+                )
+                if not retiring:
+                    raise FrozenVersionError(f"{self} is {stored} and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if not self.is_draft:
+            raise FrozenVersionError(f"{self} is {self.status} and cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def ensure_draft(self) -> None:
+        if not self.is_draft:
+            raise FrozenVersionError(f"{self} is {self.status}; edit a draft instead.")
+
+    def touch(self) -> None:
+        """Record that the draft's content changed (invalidates cached screeners)."""
+        self.ensure_draft()
+        BankVersion.objects.filter(pk=self.pk).update(revision=models.F("revision") + 1)
+        self.refresh_from_db(fields=["revision"])
+
+    def retire(self) -> None:
+        self.status = self.Status.RETIRED
+        self.save(update_fields=["status"])
+
+    def ordered_dimensions(self) -> models.QuerySet[Dimension]:
+        return self.dimensions.prefetch_related("questions", "anchors").order_by("position")
+
+    def screener(self) -> Screener:
+        from assessments.rules import screener_for
+
+        return screener_for(self)
+
+
+class VersionContentQuerySet(models.QuerySet):
+    """Bulk writes go through the same freeze check as single saves."""
+
+    version_path = "version"
+
+    def _frozen(self) -> bool:
+        lookup = {f"{self.version_path}__status": BankVersion.Status.DRAFT}
+        return self.exclude(**lookup).exists()
+
+    def update(self, **kwargs: Any) -> int:
+        if self._frozen():
+            raise FrozenVersionError("These rows belong to a published version.")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self._frozen():
+            raise FrozenVersionError("These rows belong to a published version.")
+        return super().delete()
+
+
+class DimensionContentQuerySet(VersionContentQuerySet):
+    version_path = "dimension__version"
+
+
+class VersionContent(models.Model):
+    """Base for everything a version holds: saving or deleting under a frozen version raises."""
+
+    class Meta:
+        abstract = True
+
+    def owning_version(self) -> BankVersion:
+        raise NotImplementedError
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.owning_version().ensure_draft()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        self.owning_version().ensure_draft()
+        return super().delete(*args, **kwargs)
+
+
+class Dimension(VersionContent):
+    class Kind(models.TextChoices):
+        TRAIT = "trait", "Trait"
+        BELIEF = "belief", "Belief"
+
+    class List(models.TextChoices):
+        NATURAL_TRAITS = "natural_traits", "Natural traits"
+        CX_BELIEFS = "cx_beliefs", "Customer-experience beliefs"
+        BASIC_BELIEFS = "basic_beliefs", "Basic beliefs"
+
+    version = models.ForeignKey(BankVersion, on_delete=models.CASCADE, related_name="dimensions")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    list = models.CharField(max_length=20, choices=List.choices)
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    source = models.CharField(max_length=300, help_text="Title of the post this comes from.")
+    position = models.PositiveIntegerField(default=0)
+
+    objects = VersionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "list", "number"], name="unique_dimension_in_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.title}"
+
+    @property
+    def key(self) -> str:
+        """A stable name across versions, used by rules, roles' weights and diffs."""
+        return f"{self.list}:{self.number}"
+
+    def owning_version(self) -> BankVersion:
+        return self.version
+
+
+class Question(VersionContent):
+    class Kind(models.TextChoices):
+        BEHAVIOURAL = "behavioural", "Behavioural"
+        SITUATIONAL = "situational", "Situational"
+        BELIEF = "belief", "Belief probe"
+
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    prompt = models.TextField()
+    probes = models.JSONField(default=list, blank=True)
+    listen_for = models.JSONField(default=list, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = DimensionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dimension", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.prompt[:80]
+
+    def owning_version(self) -> BankVersion:
+        return self.dimension.version
+
+
+class Anchor(VersionContent):
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="anchors")
+    level = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    behaviour = models.TextField()
+
+    objects = DimensionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dimension", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["dimension", "level"], name="unique_anchor_level"),
+            models.CheckConstraint(
+                condition=Q(level__gte=1) & Q(level__lte=5), name="anchor_level_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.behaviour[:60]}"
+
+    def owning_version(self) -> BankVersion:
+        return self.dimension.version
+
+
+class WarningRule(VersionContent):
+    class Severity(models.TextChoices):
+        LOW = "low", "Low"
+        MEDIUM = "medium", "Medium"
+        HIGH = "high", "High"
+
+    version = models.ForeignKey(
+        BankVersion, on_delete=models.CASCADE, related_name="warning_rules"
+    )
+    code = models.SlugField(max_length=60)
+    label = models.CharField(max_length=200)
+    why = models.TextField(help_text="Why this answer matters, in a sentence or two.")
+    severity = models.CharField(max_length=6, choices=Severity.choices, default=Severity.MEDIUM)
+    patterns = models.JSONField(default=list)
+    examples = models.JSONField(default=list, help_text="Answers this rule must flag.")
+    counter_examples = models.JSONField(default=list, help_text="Answers it must not flag.")
+    dimension = models.ForeignKey(
+        Dimension, null=True, blank=True, on_delete=models.SET_NULL, related_name="warning_rules"
+    )
+    source = models.CharField(max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = VersionContentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="unique_rule_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.label}"
+
+    def owning_version(self) -> BankVersion:
+        return self.version

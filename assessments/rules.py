@@ -1,0 +1,60 @@
+"""Glue between the stored warning rules and the pure screener.
+
+Compiling a bank's rules costs milliseconds, screening an answer microseconds, so a
+compiled screener is kept per version and rebuilt only when the version changes:
+a published version never changes, and every draft edit bumps its revision.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from assessments.models import BankVersion, WarningRule
+from assessments.screening import RuleSpec, Screener, self_test
+
+_cache: dict[int, tuple[tuple[int, str], Screener]] = {}
+_lock = threading.Lock()
+
+
+def rule_spec(rule: WarningRule, dimension_key: str = "") -> RuleSpec:
+    return RuleSpec(
+        code=rule.code,
+        label=rule.label,
+        why=rule.why,
+        patterns=tuple(rule.patterns),
+        severity=rule.severity,
+        source=rule.source,
+        dimension=dimension_key,
+        examples=tuple(rule.examples),
+        counter_examples=tuple(rule.counter_examples),
+    )
+
+
+def specs_for(version: BankVersion) -> list[RuleSpec]:
+    rules = version.warning_rules.select_related("dimension").order_by("position", "code")
+    return [rule_spec(r, r.dimension.key if r.dimension else "") for r in rules]
+
+
+def screener_for(version: BankVersion) -> Screener:
+    stamp = (version.revision, version.status)
+    cached = _cache.get(version.pk)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    screener = Screener(specs_for(version))
+    with _lock:
+        _cache[version.pk] = (stamp, screener)
+    return screener
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def self_test_problems(specs: Iterable[RuleSpec]) -> dict[str, list[str]]:
+    """Every rule's own examples must flag and its counter-examples must not."""
+    specs = list(specs)
+    screener = Screener(specs)
+    problems = {spec.code: self_test(screener, spec.code) for spec in specs}
+    return {code: found for code, found in problems.items() if found}

@@ -1,0 +1,217 @@
+"""HR's pages for question banks. Everyone with a role reads published versions; only HR
+changes anything, and only on a draft."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from assessments import bankfile, services
+from assessments.diff import diff_banks
+from assessments.forms import (
+    AnchorFormSet, DiffForm, DimensionForm, ImportForm, PublishForm, QuestionFormSet,
+    RuleTesterForm, WarningRuleForm,
+)
+from assessments.models import Bank, BankVersion
+from assessments.rules import self_test_problems, specs_for
+from hiring.access import ALL_ROLES, HR, is_hr, role_required
+
+
+def get_version(request: HttpRequest, slug: str, number: int, *, draft: bool = False) -> BankVersion:
+    """The one access helper: drafts are HR's alone; `draft=True` demands an editable draft."""
+    version = get_object_or_404(
+        BankVersion.objects.select_related("bank"), bank__slug=slug, number=number
+    )
+    if version.is_draft and not is_hr(request.user):
+        raise PermissionDenied("Drafts are visible to HR only.")
+    if draft and not version.is_draft:
+        raise Http404("Only a draft can be edited; this version is frozen.")
+    return version
+
+
+@role_required(*ALL_ROLES)
+def bank_list(request: HttpRequest) -> HttpResponse:
+    versions = BankVersion.objects.select_related("bank").order_by("bank__name", "-number")
+    if not is_hr(request.user):
+        versions = versions.readable_by_all()
+    return render(request, "assessments/bank_list.html", {"versions": versions})
+
+
+@role_required(*ALL_ROLES)
+def bank_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    bank = get_object_or_404(Bank, slug=slug)
+    versions = bank.versions.all() if is_hr(request.user) else bank.versions.readable_by_all()
+    version = versions.order_by("-number").first()
+    if version is None:
+        raise Http404("This bank has no version you can read.")
+    return redirect(version)
+
+
+@role_required(*ALL_ROLES)
+def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = get_version(request, slug, number)
+    rules = version.warning_rules.select_related("dimension")
+    context = {
+        "version": version,
+        "dimensions": version.ordered_dimensions(),
+        "rules": rules,
+        "other_versions": version.bank.versions.exclude(pk=version.pk).order_by("-number"),
+        "publish_form": PublishForm() if version.is_draft else None,
+        "rule_problems": self_test_problems(specs_for(version)) if version.is_draft else {},
+    }
+    return render(request, "assessments/version_detail.html", context)
+
+
+@require_POST
+@role_required(HR)
+def start_draft(request: HttpRequest, slug: str) -> HttpResponse:
+    bank = get_object_or_404(Bank, slug=slug)
+    draft = services.start_draft(bank, user=request.user)
+    messages.success(request, f"Draft {draft.label} is open for editing.")
+    return redirect(draft)
+
+
+@require_POST
+@role_required(HR)
+def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = get_version(request, slug, number, draft=True)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say what changed before publishing.")
+        return redirect(version)
+    try:
+        services.publish_version(version, user=request.user, changelog=form.cleaned_data["changelog"])
+    except services.PublishError as exc:
+        for code, problems in exc.problems.items():
+            messages.error(request, f"Rule '{code}' fails its own examples: {'; '.join(problems)}")
+        return redirect(version)
+    messages.success(request, f"Published {version.label}. Interviews already run keep their version.")
+    return redirect(version)
+
+
+@require_POST
+@role_required(HR)
+def discard(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = get_version(request, slug, number, draft=True)
+    bank = version.bank
+    services.discard_draft(version)
+    messages.success(request, "Draft discarded.")
+    return redirect("assessments:bank", bank.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(HR)
+def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> HttpResponse:
+    version = get_version(request, slug, number, draft=True)
+    dimension = get_object_or_404(version.dimensions, pk=pk)
+    form = DimensionForm(request.POST or None, instance=dimension)
+    questions = QuestionFormSet(request.POST or None, instance=dimension, prefix="questions")
+    anchors = AnchorFormSet(request.POST or None, instance=dimension, prefix="anchors")
+    if request.method == "POST" and form.is_valid() and questions.is_valid() and anchors.is_valid():
+        with transaction.atomic():
+            form.save()
+            questions.save()
+            anchors.save()
+            version.touch()
+        messages.success(request, f"Saved '{dimension.title}'.")
+        return redirect(f"{version.get_absolute_url()}#dim-{dimension.pk}")
+    context = {"version": version, "dimension": dimension, "form": form,
+               "questions": questions, "anchors": anchors}
+    return render(request, "assessments/dimension_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(HR)
+def edit_rule(request: HttpRequest, slug: str, number: int, code: str | None = None) -> HttpResponse:
+    version = get_version(request, slug, number, draft=True)
+    rule = get_object_or_404(version.warning_rules, code=code) if code else None
+    form = WarningRuleForm(request.POST or None, instance=rule, version=version)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save()
+            version.touch()
+        problems = self_test_problems(specs_for(version)).get(saved.code)
+        if problems:
+            messages.warning(request, f"Saved, but '{saved.code}' fails its own examples: "
+                             + "; ".join(problems) + ". It must pass before publishing.")
+        else:
+            messages.success(request, f"Saved rule '{saved.code}'; its examples pass.")
+        return redirect(f"{version.get_absolute_url()}#rule-{saved.code}")
+    return render(request, "assessments/rule_form.html",
+                  {"version": version, "rule": rule, "form": form})
+
+
+@require_POST
+@role_required(HR)
+def delete_rule(request: HttpRequest, slug: str, number: int, code: str) -> HttpResponse:
+    version = get_version(request, slug, number, draft=True)
+    rule = get_object_or_404(version.warning_rules, code=code)
+    with transaction.atomic():
+        rule.delete()
+        version.touch()
+    messages.success(request, f"Deleted rule '{code}'.")
+    return redirect(f"{version.get_absolute_url()}#rules")
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(HR)
+def rule_tester(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = get_version(request, slug, number)
+    form = RuleTesterForm(request.POST or None)
+    flags = None
+    if request.method == "POST" and form.is_valid():
+        flags = version.screener().screen(form.cleaned_data["answer"])
+    template = "assessments/_tester_results.html" if request.headers.get("HX-Request") else \
+        "assessments/rule_tester.html"
+    answer = form.cleaned_data.get("answer", "") if form.is_bound and form.is_valid() else ""
+    return render(request, template,
+                  {"version": version, "form": form, "flags": flags, "answer": answer})
+
+
+@role_required(*ALL_ROLES)
+def diff(request: HttpRequest, slug: str) -> HttpResponse:
+    bank = get_object_or_404(Bank, slug=slug)
+    versions = bank.versions.all() if is_hr(request.user) else bank.versions.readable_by_all()
+    numbers = list(versions.order_by("-number").values_list("number", flat=True))
+    initial = {"new": numbers[0], "old": numbers[1]} if len(numbers) > 1 else {}
+    form = DiffForm(request.GET or initial, numbers=numbers)
+    changes = None
+    old = new = None
+    if form.is_valid():
+        old = versions.get(number=form.cleaned_data["old"])
+        new = versions.get(number=form.cleaned_data["new"])
+        changes = diff_banks(services.export_version(old), services.export_version(new))
+    return render(request, "assessments/diff.html",
+                  {"bank": bank, "form": form, "changes": changes, "old": old, "new": new})
+
+
+@role_required(*ALL_ROLES)
+def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
+    version = get_version(request, slug, number)
+    body = bankfile.dump(services.export_version(version), fmt)
+    content_type = "application/json" if fmt == "json" else "application/yaml"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    filename = f"{version.bank.slug}-v{version.number}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(HR)
+def import_bank(request: HttpRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.load_bank(
+                form.cleaned_data["file"], publish=form.cleaned_data["publish"], user=request.user
+            )
+        except services.PublishError as exc:
+            form.add_error(None, str(exc))
+        else:
+            (messages.success if result.changed else messages.info)(request, result.message)
+            return redirect(result.version)
+    return render(request, "assessments/import.html", {"form": form})

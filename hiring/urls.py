@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from hiring import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("bank/", include("assessments.urls")),
+    path("roles/", include("hiring.interview_urls")),
+    path("reports/", include("hiring.report_urls")),
+    path("admin/", admin.site.urls),
+]

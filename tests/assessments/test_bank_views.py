@@ -1,0 +1,189 @@
+"""HR's bank pages: everyone with a role reads published versions; only HR edits drafts."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import BankVersion, Question
+
+pytestmark = pytest.mark.django_db
+
+
+def version_url(version, name="version", *args):
+    return reverse(f"assessments:{name}", args=[version.bank.slug, version.number, *args])
+
+
+@pytest.fixture
+def draft(published, hana):
+    return services.start_draft(published.bank, user=hana)
+
+
+def test_it_shows_a_version_with_dimensions_questions_anchors_and_rules(as_ravi, published):
+    page = as_ravi.get(version_url(published)).content.decode()
+    dimension = published.dimensions.first()
+    assert dimension.title in page
+    assert dimension.questions.first().prompt in page
+    assert dimension.anchors.get(level=5).behaviour in page
+    assert "Warning rules" in page and "appreciation" in page
+    assert "Edit" not in page.split("Warning rules")[0].split("Export YAML")[1]
+
+
+@pytest.mark.parametrize("who", ["as_ravi", "as_maya", "as_hana"])
+def test_it_lets_every_role_read_published_versions(request, who, published):
+    assert request.getfixturevalue(who).get(version_url(published)).status_code == 200
+    assert request.getfixturevalue(who).get(reverse("assessments:banks")).status_code == 200
+
+
+def test_it_forbids_outsiders_everything(as_otto, published, draft):
+    for url in [reverse("assessments:banks"), version_url(published), version_url(draft),
+                reverse("assessments:diff", args=[published.bank.slug]),
+                version_url(published, "export_json"), reverse("assessments:import")]:
+        assert as_otto.get(url).status_code == 403, url
+
+
+def test_it_sends_anonymous_visitors_to_log_in(client, published):
+    response = client.get(version_url(published))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_it_hides_drafts_from_recruiters_and_managers(as_ravi, as_maya, draft):
+    assert as_ravi.get(version_url(draft)).status_code == 403
+    assert as_maya.get(version_url(draft)).status_code == 403
+
+
+def test_it_lets_only_hr_open_a_draft(as_ravi, as_hana, published):
+    url = reverse("assessments:start_draft", args=[published.bank.slug])
+    assert as_ravi.post(url).status_code == 403
+    assert as_hana.get(url).status_code == 405
+    response = as_hana.post(url)
+    assert response.status_code == 302
+    assert BankVersion.objects.filter(status="draft").count() == 1
+
+
+def test_it_never_offers_to_edit_a_published_version(as_hana, published):
+    dimension = published.dimensions.first()
+    assert as_hana.get(version_url(published, "edit_dimension", dimension.pk)).status_code == 404
+    assert as_hana.post(version_url(published, "new_rule"), {}).status_code == 404
+
+
+def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_hana, draft):
+    dimension = draft.dimensions.first()
+    url = version_url(draft, "edit_dimension", dimension.pk)
+    form = as_hana.get(url).context
+    data = {"title": "Laughs with, never at", "description": "New words.", "source": dimension.source}
+    for prefix, formset in (("questions", form["questions"]), ("anchors", form["anchors"])):
+        data.update({f"{prefix}-TOTAL_FORMS": formset.total_form_count(),
+                     f"{prefix}-INITIAL_FORMS": formset.initial_form_count(),
+                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+        for i, f in enumerate(formset.forms):
+            for name, field in f.fields.items():
+                value = f.initial.get(name, field.initial)
+                if name in ("probes", "listen_for") and isinstance(value, list):
+                    value = "\n".join(value)
+                if name == "id":
+                    value = f.instance.pk or ""
+                if name == "dimension":
+                    value = dimension.pk
+                data[f"{prefix}-{i}-{name}"] = "" if value is None else value
+    data["questions-0-prompt"] = "Describe a time a customer's joke fell flat with you."
+    data["anchors-4-behaviour"] = "Shows warmth and humour that keeps the customer at the centre."
+    response = as_hana.post(url, data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    dimension.refresh_from_db()
+    assert dimension.title == "Laughs with, never at"
+    assert dimension.questions.first().prompt.startswith("Describe a time a customer's joke")
+    assert dimension.anchors.get(level=5).behaviour.startswith("Shows warmth")
+
+
+def test_it_refuses_a_rule_with_a_duplicate_code(as_hana, draft):
+    rule = draft.warning_rules.first()
+    other = draft.warning_rules.exclude(pk=rule.pk).first()
+    response = as_hana.post(version_url(draft, "edit_rule", rule.code), {
+        "code": other.code, "label": rule.label, "why": rule.why, "severity": rule.severity,
+        "patterns": "\n".join(rule.patterns), "examples": "", "counter_examples": "",
+        "source": rule.source,
+    })
+    assert response.status_code == 200
+    assert "already uses this code" in response.content.decode()
+
+
+def test_it_lets_hr_add_a_rule_and_publish_with_a_changelog(as_hana, draft):
+    response = as_hana.post(version_url(draft, "new_rule"), {
+        "code": "weekend", "label": "Wants weekends off at any cost", "why": "Rota reality.",
+        "severity": "low", "patterns": "never work weekends",
+        "examples": "I never work weekends.\nI will never work weekends, full stop.",
+        "counter_examples": "I can work weekends.",
+        "source": "",
+    })
+    assert response.status_code == 302
+    assert draft.warning_rules.filter(code="weekend").exists()
+    response = as_hana.post(version_url(draft, "publish"), {"changelog": "Added a rota rule."})
+    draft.refresh_from_db()
+    assert draft.status == "published", [str(m) for m in response.wsgi_request._messages]
+
+
+def test_it_blocks_publishing_while_a_rule_fails_its_examples(as_hana, draft):
+    rule = draft.warning_rules.get(code="appreciation")
+    rule.counter_examples = [*rule.counter_examples, "I like being appreciated."]
+    rule.save()
+    draft.touch()
+    page = as_hana.get(version_url(draft)).content.decode()
+    assert "Cannot publish yet" in page
+    as_hana.post(version_url(draft, "publish"), {"changelog": "try"})
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def test_it_lists_what_changed_between_two_versions(as_maya, draft):
+    question = Question.objects.filter(dimension__version=draft).first()
+    question.prompt = "A brand new prompt about returns."
+    question.save()
+    draft.warning_rules.get(code="sarcasm").delete()
+    from assessments.services import publish_version
+
+    publish_version(draft)
+    page = as_maya.get(reverse("assessments:diff", args=[draft.bank.slug]),
+                       {"old": 1, "new": 2}).content.decode()
+    assert "A brand new prompt about returns." in page
+    assert "removed" in page and "sarcasm" in page
+
+
+def test_it_exports_json_and_yaml_downloads(as_maya, published):
+    response = as_maya.get(version_url(published, "export_json"))
+    assert response["Content-Disposition"].endswith('-v1.json"')
+    assert len(json.loads(response.content)["dimensions"]) == 30
+    assert b"dimensions:" in as_maya.get(version_url(published, "export_yaml")).content
+
+
+def test_it_imports_a_bank_file_into_a_draft_and_refuses_a_broken_one(as_hana, published, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = services.export_version(published)
+    data["dimensions"][1]["title"] = "Adapts with ease"
+    upload = SimpleUploadedFile("bank.json", json.dumps(data).encode())
+    response = as_hana.post(reverse("assessments:import"), {"file": upload})
+    assert response.status_code == 302
+    assert BankVersion.objects.get(status="draft").dimensions.filter(title="Adapts with ease").exists()
+
+    data["dimensions"][1]["anchors"][0]["level"] = 9
+    upload = SimpleUploadedFile("broken.json", json.dumps(data).encode())
+    response = as_hana.post(reverse("assessments:import"), {"file": upload})
+    assert response.status_code == 200
+    assert "broken.json" in response.content.decode() and "outside 1..5" in response.content.decode()
+
+
+def test_it_forbids_imports_by_recruiters(as_ravi):
+    assert as_ravi.get(reverse("assessments:import")).status_code == 403
+
+
+def test_the_rule_tester_shows_fired_rules_with_evidence(as_hana, published):
+    response = as_hana.post(version_url(published, "tester"), {"answer": "Honestly I like being appreciated."})
+    page = response.content.decode()
+    assert '<mark class="evidence">' in page
+    assert "appreciation" in page
+
+
+def test_the_rule_tester_is_for_hr(as_ravi, published):
+    assert as_ravi.get(version_url(published, "tester")).status_code == 403
