@@ -6,14 +6,16 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run test lint bench setup assets browser clean
 
+# `make run` is for a laptop: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+run: export DEBUG ?= 1
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_bank
-	DEBUG=1 $(PY) manage.py demo
+	$(PY) manage.py demo
 	@echo "Starting the background task worker and the server on http://$(HOST)/"
-	DEBUG=1 $(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver $(HOST)
+	$(PY) manage.py runserver $(HOST)
 
 test: setup browser
 	$(PY) -m pytest

@@ -190,7 +190,9 @@ class _Checker:
             level = self.integer(a, "level", f"{item} anchor #{ai}")
             if level and not 1 <= level <= 5:
                 self.fail(f"{item} anchor #{ai}", f"level {level} is outside 1..5")
-            anchors.append({"level": level, "behaviour": self.text(a, "behaviour", f"{item} anchor #{ai}")})
+            anchors.append(
+                {"level": level, "behaviour": self.text(a, "behaviour", f"{item} anchor #{ai}")}
+            )
         levels = [a["level"] for a in anchors]
         for level in sorted({lv for lv in levels if levels.count(lv) > 1}):
             self.fail(item, f"anchor level {level} is given more than once")

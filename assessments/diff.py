@@ -38,7 +38,9 @@ def diff_banks(old: BankData, new: BankData) -> list[Change]:
         if details:
             changes.append(Change("changed", name, details))
         changes += _diff_list(
-            f"{name}, question", before["questions"], dim["questions"],
+            f"{name}, question",
+            before["questions"],
+            dim["questions"],
             ("kind", "prompt", "probes", "listen_for"),
         )
         old_anchors = {a["level"]: a for a in before["anchors"]}
@@ -48,16 +50,27 @@ def diff_banks(old: BankData, new: BankData) -> list[Change]:
                 changes.append(Change("added", f"{name}, anchor {anchor['level']}"))
             elif previous["behaviour"] != anchor["behaviour"]:
                 changes.append(
-                    Change("changed", f"{name}, anchor {anchor['level']}",
-                           _fields_changed(previous, anchor, ("behaviour",)))
+                    Change(
+                        "changed",
+                        f"{name}, anchor {anchor['level']}",
+                        _fields_changed(previous, anchor, ("behaviour",)),
+                    )
                 )
     for key, dim in old_dims.items():
         if key not in new_dims:
             changes.append(Change("removed", f"Dimension {key} '{dim['title']}'"))
     old_rules = {r["code"]: r for r in old["warning_rules"]}
     new_rules = {r["code"]: r for r in new["warning_rules"]}
-    rule_fields = ("label", "why", "severity", "patterns", "examples", "counter_examples",
-                   "dimension", "source")
+    rule_fields = (
+        "label",
+        "why",
+        "severity",
+        "patterns",
+        "examples",
+        "counter_examples",
+        "dimension",
+        "source",
+    )
     for code, rule in new_rules.items():
         if code not in old_rules:
             changes.append(Change("added", f"Warning rule '{code}'"))
@@ -67,7 +80,9 @@ def diff_banks(old: BankData, new: BankData) -> list[Change]:
     return changes
 
 
-def _diff_list(prefix: str, old: list[dict], new: list[dict], fields: tuple[str, ...]) -> list[Change]:
+def _diff_list(
+    prefix: str, old: list[dict], new: list[dict], fields: tuple[str, ...]
+) -> list[Change]:
     changes = []
     for i in range(max(len(old), len(new))):
         item = f"{prefix} {i + 1}"

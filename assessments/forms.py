@@ -22,6 +22,11 @@ class LinesField(forms.CharField):
             return "\n".join(value)
         return value
 
+    def has_changed(self, initial: Any, data: Any) -> bool:
+        # Compare as lists: an untouched empty box is no change (an extra blank
+        # question form must not turn into a required one).
+        return self.to_python(self.prepare_value(initial) or "") != self.to_python(data)
+
     def to_python(self, value: Any) -> list[str]:  # type: ignore[override]
         if isinstance(value, list):
             return value
@@ -57,7 +62,12 @@ class AnchorForm(forms.ModelForm):
 
 
 QuestionFormSet = inlineformset_factory(
-    Dimension, Question, form=QuestionForm, extra=1, can_delete=True, min_num=1,
+    Dimension,
+    Question,
+    form=QuestionForm,
+    extra=1,
+    can_delete=True,
+    min_num=1,
     validate_min=True,
 )
 AnchorFormSet = inlineformset_factory(
@@ -75,8 +85,15 @@ class WarningRuleForm(forms.ModelForm):
     class Meta:
         model = WarningRule
         fields = [
-            "code", "label", "why", "severity", "dimension", "patterns", "examples",
-            "counter_examples", "source",
+            "code",
+            "label",
+            "why",
+            "severity",
+            "dimension",
+            "patterns",
+            "examples",
+            "counter_examples",
+            "source",
         ]
         widgets = {"why": forms.Textarea(attrs={"rows": 2})}
 
@@ -113,7 +130,8 @@ class PublishForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="A bank file in JSON or YAML, as exported.")
     publish = forms.BooleanField(
-        required=False, initial=False,
+        required=False,
+        initial=False,
         help_text="Publish straight away (otherwise it becomes the bank's draft).",
     )
 
@@ -138,8 +156,12 @@ class RuleTesterForm(forms.Form):
 
 
 class DiffForm(forms.Form):
-    old = forms.TypedChoiceField(coerce=int, label="From")
-    new = forms.TypedChoiceField(coerce=int, label="To")
+    old = forms.TypedChoiceField(
+        coerce=int, label="From", widget=forms.Select(attrs={"class": "form-select"})
+    )
+    new = forms.TypedChoiceField(
+        coerce=int, label="To", widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

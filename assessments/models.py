@@ -92,17 +92,6 @@ class BankVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.bank.name} v{self.number} ({self.get_status_display().lower()})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("assessments:version", args=[self.bank.slug, self.number])
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == self.Status.DRAFT
-
-    @property
-    def label(self) -> str:
-        return f"v{self.number}"
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk:
             stored = BankVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -118,10 +107,21 @@ class BankVersion(models.Model):
                     raise FrozenVersionError(f"{self} is {stored} and cannot be changed.")
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("assessments:version", args=[self.bank.slug, self.number])
+
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         if not self.is_draft:
             raise FrozenVersionError(f"{self} is {self.status} and cannot be deleted.")
         return super().delete(*args, **kwargs)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def label(self) -> str:
+        return f"v{self.number}"
 
     def ensure_draft(self) -> None:
         if not self.is_draft:
@@ -176,16 +176,24 @@ class VersionContent(models.Model):
     class Meta:
         abstract = True
 
-    def owning_version(self) -> BankVersion:
-        raise NotImplementedError
-
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.owning_version().ensure_draft()
+        self._ensure_draft()
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        self.owning_version().ensure_draft()
+        self._ensure_draft()
         return super().delete(*args, **kwargs)
+
+    def _ensure_draft(self) -> None:
+        # Ask the database, not the in-memory version: it may have been published
+        # since this object was loaded.
+        version = self.owning_version()
+        stored = BankVersion.objects.filter(pk=version.pk).values_list("status", flat=True)
+        if stored.first() != BankVersion.Status.DRAFT:
+            raise FrozenVersionError(f"{version} is frozen; edit a draft instead.")
+
+    def owning_version(self) -> BankVersion:
+        raise NotImplementedError
 
 
 class Dimension(VersionContent):
@@ -285,9 +293,7 @@ class WarningRule(VersionContent):
         MEDIUM = "medium", "Medium"
         HIGH = "high", "High"
 
-    version = models.ForeignKey(
-        BankVersion, on_delete=models.CASCADE, related_name="warning_rules"
-    )
+    version = models.ForeignKey(BankVersion, on_delete=models.CASCADE, related_name="warning_rules")
     code = models.SlugField(max_length=60)
     label = models.CharField(max_length=200)
     why = models.TextField(help_text="Why this answer matters, in a sentence or two.")
@@ -305,9 +311,7 @@ class WarningRule(VersionContent):
 
     class Meta:
         ordering = ["version", "position", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["version", "code"], name="unique_rule_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="unique_rule_code")]
 
     def __str__(self) -> str:
         return f"{self.code}: {self.label}"

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from assessments.models import BankVersion, WarningRule
 from assessments.screening import RuleSpec, Screener, self_test
 
-_cache: dict[int, tuple[tuple[int, str], Screener]] = {}
+_cache: dict[int, tuple[tuple[object, ...], Screener]] = {}
 _lock = threading.Lock()
 
 
@@ -37,7 +37,9 @@ def specs_for(version: BankVersion) -> list[RuleSpec]:
 
 
 def screener_for(version: BankVersion) -> Screener:
-    stamp = (version.revision, version.status)
+    # created_at guards against a reused primary key (a test database rolled back,
+    # a draft discarded and a new one opened) ever serving another version's rules.
+    stamp = (version.created_at, version.revision, version.status)
     cached = _cache.get(version.pk)
     if cached and cached[0] == stamp:
         return cached[1]

@@ -33,8 +33,12 @@ def export_version(version: BankVersion) -> BankData:
                 "description": d.description,
                 "source": d.source,
                 "questions": [
-                    {"kind": q.kind, "prompt": q.prompt, "probes": q.probes,
-                     "listen_for": q.listen_for}
+                    {
+                        "kind": q.kind,
+                        "prompt": q.prompt,
+                        "probes": q.probes,
+                        "listen_for": q.listen_for,
+                    }
                     for q in d.questions.all()
                 ],
                 "anchors": [{"level": a.level, "behaviour": a.behaviour} for a in d.anchors.all()],
@@ -68,27 +72,43 @@ def _write_content(version: BankVersion, data: BankData) -> None:
     dims: dict[str, Dimension] = {}
     for position, d in enumerate(data["dimensions"]):
         dim = Dimension.objects.create(
-            version=version, kind=d["kind"], list=d["list"], number=d["number"],
-            title=d["title"], description=d["description"], source=d["source"],
+            version=version,
+            kind=d["kind"],
+            list=d["list"],
+            number=d["number"],
+            title=d["title"],
+            description=d["description"],
+            source=d["source"],
             position=position,
         )
         dims[dim.key] = dim
         Question.objects.bulk_create(
-            Question(dimension=dim, kind=q["kind"], prompt=q["prompt"], probes=q["probes"],
-                     listen_for=q["listen_for"], position=i)
+            Question(
+                dimension=dim,
+                kind=q["kind"],
+                prompt=q["prompt"],
+                probes=q["probes"],
+                listen_for=q["listen_for"],
+                position=i,
+            )
             for i, q in enumerate(d["questions"])
         )
         Anchor.objects.bulk_create(
-            Anchor(dimension=dim, level=a["level"], behaviour=a["behaviour"])
-            for a in d["anchors"]
+            Anchor(dimension=dim, level=a["level"], behaviour=a["behaviour"]) for a in d["anchors"]
         )
     WarningRule.objects.bulk_create(
         WarningRule(
-            version=version, code=r["code"], label=r["label"], why=r["why"],
-            severity=r["severity"], patterns=r["patterns"], examples=r["examples"],
+            version=version,
+            code=r["code"],
+            label=r["label"],
+            why=r["why"],
+            severity=r["severity"],
+            patterns=r["patterns"],
+            examples=r["examples"],
             counter_examples=r["counter_examples"],
             dimension=dims.get(r["dimension"]) if r["dimension"] else None,
-            source=r["source"], position=i,
+            source=r["source"],
+            position=i,
         )
         for i, r in enumerate(data["warning_rules"])
     )
@@ -111,7 +131,7 @@ class LoadResult:
 def load_bank(data: BankData, *, publish: bool = True, user=None) -> LoadResult:
     """Load a parsed bank file: unchanged content is a no-op; changed content becomes a
     new version (or refills the open draft), never an edit of a published one."""
-    bank, created = Bank.objects.get_or_create(
+    bank, _ = Bank.objects.get_or_create(
         name=data["bank"], defaults={"slug": _unique_slug(data["bank"])}
     )
     latest = bank.latest_version()
@@ -119,7 +139,9 @@ def load_bank(data: BankData, *, publish: bool = True, user=None) -> LoadResult:
         if publish and latest.is_draft:
             publish_version(latest, user=user)
             return LoadResult(latest, True, f"Published {latest} (content unchanged).")
-        return LoadResult(latest, False, f"Unchanged: {bank.name} {latest.label} already holds this.")
+        return LoadResult(
+            latest, False, f"Unchanged: {bank.name} {latest.label} already holds this."
+        )
     draft = bank.draft()
     if draft:
         _clear_draft(draft)

@@ -13,15 +13,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 from assessments import bankfile, services
 from assessments.diff import diff_banks
 from assessments.forms import (
-    AnchorFormSet, DiffForm, DimensionForm, ImportForm, PublishForm, QuestionFormSet,
-    RuleTesterForm, WarningRuleForm,
+    AnchorFormSet,
+    DiffForm,
+    DimensionForm,
+    ImportForm,
+    PublishForm,
+    QuestionFormSet,
+    RuleTesterForm,
+    WarningRuleForm,
 )
 from assessments.models import Bank, BankVersion
 from assessments.rules import self_test_problems, specs_for
 from hiring.access import ALL_ROLES, HR, is_hr, role_required
 
 
-def get_version(request: HttpRequest, slug: str, number: int, *, draft: bool = False) -> BankVersion:
+def get_version(
+    request: HttpRequest, slug: str, number: int, *, draft: bool = False
+) -> BankVersion:
     """The one access helper: drafts are HR's alone; `draft=True` demands an editable draft."""
     version = get_object_or_404(
         BankVersion.objects.select_related("bank"), bank__slug=slug, number=number
@@ -84,12 +92,16 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         messages.error(request, "Say what changed before publishing.")
         return redirect(version)
     try:
-        services.publish_version(version, user=request.user, changelog=form.cleaned_data["changelog"])
+        services.publish_version(
+            version, user=request.user, changelog=form.cleaned_data["changelog"]
+        )
     except services.PublishError as exc:
         for code, problems in exc.problems.items():
             messages.error(request, f"Rule '{code}' fails its own examples: {'; '.join(problems)}")
         return redirect(version)
-    messages.success(request, f"Published {version.label}. Interviews already run keep their version.")
+    messages.success(
+        request, f"Published {version.label}. Interviews already run keep their version."
+    )
     return redirect(version)
 
 
@@ -119,14 +131,21 @@ def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> Htt
             version.touch()
         messages.success(request, f"Saved '{dimension.title}'.")
         return redirect(f"{version.get_absolute_url()}#dim-{dimension.pk}")
-    context = {"version": version, "dimension": dimension, "form": form,
-               "questions": questions, "anchors": anchors}
+    context = {
+        "version": version,
+        "dimension": dimension,
+        "form": form,
+        "questions": questions,
+        "anchors": anchors,
+    }
     return render(request, "assessments/dimension_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @role_required(HR)
-def edit_rule(request: HttpRequest, slug: str, number: int, code: str | None = None) -> HttpResponse:
+def edit_rule(
+    request: HttpRequest, slug: str, number: int, code: str | None = None
+) -> HttpResponse:
     version = get_version(request, slug, number, draft=True)
     rule = get_object_or_404(version.warning_rules, code=code) if code else None
     form = WarningRuleForm(request.POST or None, instance=rule, version=version)
@@ -136,13 +155,18 @@ def edit_rule(request: HttpRequest, slug: str, number: int, code: str | None = N
             version.touch()
         problems = self_test_problems(specs_for(version)).get(saved.code)
         if problems:
-            messages.warning(request, f"Saved, but '{saved.code}' fails its own examples: "
-                             + "; ".join(problems) + ". It must pass before publishing.")
+            messages.warning(
+                request,
+                f"Saved, but '{saved.code}' fails its own examples: "
+                + "; ".join(problems)
+                + ". It must pass before publishing.",
+            )
         else:
             messages.success(request, f"Saved rule '{saved.code}'; its examples pass.")
         return redirect(f"{version.get_absolute_url()}#rule-{saved.code}")
-    return render(request, "assessments/rule_form.html",
-                  {"version": version, "rule": rule, "form": form})
+    return render(
+        request, "assessments/rule_form.html", {"version": version, "rule": rule, "form": form}
+    )
 
 
 @require_POST
@@ -165,11 +189,15 @@ def rule_tester(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     flags = None
     if request.method == "POST" and form.is_valid():
         flags = version.screener().screen(form.cleaned_data["answer"])
-    template = "assessments/_tester_results.html" if request.headers.get("HX-Request") else \
-        "assessments/rule_tester.html"
+    template = (
+        "assessments/_tester_results.html"
+        if request.headers.get("HX-Request")
+        else "assessments/rule_tester.html"
+    )
     answer = form.cleaned_data.get("answer", "") if form.is_bound and form.is_valid() else ""
-    return render(request, template,
-                  {"version": version, "form": form, "flags": flags, "answer": answer})
+    return render(
+        request, template, {"version": version, "form": form, "flags": flags, "answer": answer}
+    )
 
 
 @role_required(*ALL_ROLES)
@@ -185,8 +213,11 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
         old = versions.get(number=form.cleaned_data["old"])
         new = versions.get(number=form.cleaned_data["new"])
         changes = diff_banks(services.export_version(old), services.export_version(new))
-    return render(request, "assessments/diff.html",
-                  {"bank": bank, "form": form, "changes": changes, "old": old, "new": new})
+    return render(
+        request,
+        "assessments/diff.html",
+        {"bank": bank, "form": form, "changes": changes, "old": old, "new": new},
+    )
 
 
 @role_required(*ALL_ROLES)

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 
 from assessments.models import BankVersion, Dimension, Question, WarningRule
 
@@ -26,14 +27,19 @@ class Role(models.Model):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     bank_version = models.ForeignKey(
-        BankVersion, on_delete=models.PROTECT, related_name="roles",
+        BankVersion,
+        on_delete=models.PROTECT,
+        related_name="roles",
         limit_choices_to={"status": BankVersion.Status.PUBLISHED},
     )
     hiring_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="managed_roles"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(default=timezone.now)
@@ -44,8 +50,29 @@ class Role(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = self.unique_slug(self.title)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("hiring:role", args=[self.slug])
+
+    # Words the role URLs use after /roles/; a role slugged like them would be unreachable.
+    RESERVED_SLUGS = frozenset({"new", "candidates", "interviews", "responses", "flags"})
+
+    @classmethod
+    def unique_slug(cls, title: str) -> str:
+        base = slugify(title)[:180] or "role"
+        if base in cls.RESERVED_SLUGS:
+            base = f"{base}-role"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def is_managed_by(self, user: Any) -> bool:
+        return self.hiring_manager_id == getattr(user, "pk", None)
 
     def weights(self) -> dict[int, float]:
         """Weight per assessed dimension id; every dimension of the version weighs 1 by default."""
@@ -77,7 +104,10 @@ class Candidate(models.Model):
     email = models.EmailField()
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -140,6 +170,12 @@ class Interview(models.Model):
         if self.is_submitted:
             raise InterviewLocked(f"The interview of {self.candidate} was submitted and is locked.")
 
+    def is_run_by(self, user: Any) -> bool:
+        return self.interviewer_id == getattr(user, "pk", None)
+
+    def can_edit(self, user: Any) -> bool:
+        return self.is_run_by(user) and not self.is_submitted
+
 
 class Response(models.Model):
     """One question's answer in one interview: what the candidate said, notes, a score."""
@@ -159,7 +195,9 @@ class Response(models.Model):
     class Meta:
         ordering = ["question__dimension__position", "question__position"]
         constraints = [
-            models.UniqueConstraint(fields=["interview", "question"], name="one_response_per_question"),
+            models.UniqueConstraint(
+                fields=["interview", "question"], name="one_response_per_question"
+            ),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | (Q(score__gte=1) & Q(score__lte=5)),
                 name="response_score_1_to_5",
@@ -169,14 +207,21 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"{self.interview}: {self.question}"
 
-    @property
-    def is_complete(self) -> bool:
-        return self.not_asked or self.score is not None
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.interview.is_submitted:
             raise InterviewLocked("Responses of a submitted interview cannot change.")
         super().save(*args, **kwargs)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.not_asked or self.score is not None
+
+    @property
+    def choice(self) -> str:
+        """The score as the kit's single radio group sees it: "1".."5", "na" or ""."""
+        if self.not_asked:
+            return "na"
+        return "" if self.score is None else str(self.score)
 
 
 class FlagQuerySet(models.QuerySet["Flag"]):
@@ -195,7 +240,10 @@ class Flag(models.Model):
     pattern = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     dismissed_at = models.DateTimeField(null=True, blank=True)
@@ -210,5 +258,19 @@ class Flag(models.Model):
         return f"{self.rule.code}: {self.evidence}"
 
     @property
+    def bank_version(self) -> BankVersion:
+        """The version whose rule fired: a flag always points into the interview's version."""
+        return self.rule.version
+
+    @property
     def is_dismissed(self) -> bool:
         return self.dismissed_at is not None
+
+    def dismiss(self, user: Any, reason: str) -> None:
+        """Record why an interviewer set the flag aside; the flag itself stays for the report."""
+        if not reason.strip():
+            raise ValueError("A flag is dismissed only with a written reason.")
+        self.dismissed_by = user
+        self.dismissed_at = timezone.now()
+        self.dismiss_reason = reason.strip()
+        self.save(update_fields=["dismissed_by", "dismissed_at", "dismiss_reason"])

@@ -16,8 +16,7 @@ PASSWORD = "correct horse battery"
 
 
 def _person(username: str, first: str, group: str | None) -> User:
-    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD,
-                                    first_name=first)
+    user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, first_name=first)
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user

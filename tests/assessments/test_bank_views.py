@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessments import services
 from assessments.models import BankVersion, Question
@@ -23,9 +24,9 @@ def draft(published, hana):
 def test_it_shows_a_version_with_dimensions_questions_anchors_and_rules(as_ravi, published):
     page = as_ravi.get(version_url(published)).content.decode()
     dimension = published.dimensions.first()
-    assert dimension.title in page
-    assert dimension.questions.first().prompt in page
-    assert dimension.anchors.get(level=5).behaviour in page
+    assert escape(dimension.title) in page
+    assert escape(dimension.questions.first().prompt) in page
+    assert escape(dimension.anchors.get(level=5).behaviour) in page
     assert "Warning rules" in page and "appreciation" in page
     assert "Edit" not in page.split("Warning rules")[0].split("Export YAML")[1]
 
@@ -37,9 +38,14 @@ def test_it_lets_every_role_read_published_versions(request, who, published):
 
 
 def test_it_forbids_outsiders_everything(as_otto, published, draft):
-    for url in [reverse("assessments:banks"), version_url(published), version_url(draft),
-                reverse("assessments:diff", args=[published.bank.slug]),
-                version_url(published, "export_json"), reverse("assessments:import")]:
+    for url in [
+        reverse("assessments:banks"),
+        version_url(published),
+        version_url(draft),
+        reverse("assessments:diff", args=[published.bank.slug]),
+        version_url(published, "export_json"),
+        reverse("assessments:import"),
+    ]:
         assert as_otto.get(url).status_code == 403, url
 
 
@@ -72,12 +78,21 @@ def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_han
     dimension = draft.dimensions.first()
     url = version_url(draft, "edit_dimension", dimension.pk)
     form = as_hana.get(url).context
-    data = {"title": "Laughs with, never at", "description": "New words.", "source": dimension.source}
+    data = {
+        "title": "Laughs with, never at",
+        "description": "New words.",
+        "source": dimension.source,
+    }
     for prefix, formset in (("questions", form["questions"]), ("anchors", form["anchors"])):
-        data.update({f"{prefix}-TOTAL_FORMS": formset.total_form_count(),
-                     f"{prefix}-INITIAL_FORMS": formset.initial_form_count(),
-                     f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
-        for i, f in enumerate(formset.forms):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": formset.total_form_count(),
+                f"{prefix}-INITIAL_FORMS": formset.initial_form_count(),
+                f"{prefix}-MIN_NUM_FORMS": 0,
+                f"{prefix}-MAX_NUM_FORMS": 1000,
+            }
+        )
+        for i, f in enumerate(formset.initial_forms):
             for name, field in f.fields.items():
                 value = f.initial.get(name, field.initial)
                 if name in ("probes", "listen_for") and isinstance(value, list):
@@ -90,7 +105,9 @@ def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_han
     data["questions-0-prompt"] = "Describe a time a customer's joke fell flat with you."
     data["anchors-4-behaviour"] = "Shows warmth and humour that keeps the customer at the centre."
     response = as_hana.post(url, data)
-    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert response.status_code == 302, [
+        response.context[name].errors for name in ("form", "questions", "anchors")
+    ] + [response.context["questions"].non_form_errors()]
     dimension.refresh_from_db()
     assert dimension.title == "Laughs with, never at"
     assert dimension.questions.first().prompt.startswith("Describe a time a customer's joke")
@@ -100,23 +117,37 @@ def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_han
 def test_it_refuses_a_rule_with_a_duplicate_code(as_hana, draft):
     rule = draft.warning_rules.first()
     other = draft.warning_rules.exclude(pk=rule.pk).first()
-    response = as_hana.post(version_url(draft, "edit_rule", rule.code), {
-        "code": other.code, "label": rule.label, "why": rule.why, "severity": rule.severity,
-        "patterns": "\n".join(rule.patterns), "examples": "", "counter_examples": "",
-        "source": rule.source,
-    })
+    response = as_hana.post(
+        version_url(draft, "edit_rule", rule.code),
+        {
+            "code": other.code,
+            "label": rule.label,
+            "why": rule.why,
+            "severity": rule.severity,
+            "patterns": "\n".join(rule.patterns),
+            "examples": "",
+            "counter_examples": "",
+            "source": rule.source,
+        },
+    )
     assert response.status_code == 200
     assert "already uses this code" in response.content.decode()
 
 
 def test_it_lets_hr_add_a_rule_and_publish_with_a_changelog(as_hana, draft):
-    response = as_hana.post(version_url(draft, "new_rule"), {
-        "code": "weekend", "label": "Wants weekends off at any cost", "why": "Rota reality.",
-        "severity": "low", "patterns": "never work weekends",
-        "examples": "I never work weekends.\nI will never work weekends, full stop.",
-        "counter_examples": "I can work weekends.",
-        "source": "",
-    })
+    response = as_hana.post(
+        version_url(draft, "new_rule"),
+        {
+            "code": "weekend",
+            "label": "Wants weekends off at any cost",
+            "why": "Rota reality.",
+            "severity": "low",
+            "patterns": "never work weekends",
+            "examples": "I never work weekends.\nI will never work weekends, full stop.",
+            "counter_examples": "I can work weekends.",
+            "source": "",
+        },
+    )
     assert response.status_code == 302
     assert draft.warning_rules.filter(code="weekend").exists()
     response = as_hana.post(version_url(draft, "publish"), {"changelog": "Added a rota rule."})
@@ -144,8 +175,9 @@ def test_it_lists_what_changed_between_two_versions(as_maya, draft):
     from assessments.services import publish_version
 
     publish_version(draft)
-    page = as_maya.get(reverse("assessments:diff", args=[draft.bank.slug]),
-                       {"old": 1, "new": 2}).content.decode()
+    page = as_maya.get(
+        reverse("assessments:diff", args=[draft.bank.slug]), {"old": 1, "new": 2}
+    ).content.decode()
     assert "A brand new prompt about returns." in page
     assert "removed" in page and "sarcasm" in page
 
@@ -165,13 +197,17 @@ def test_it_imports_a_bank_file_into_a_draft_and_refuses_a_broken_one(as_hana, p
     upload = SimpleUploadedFile("bank.json", json.dumps(data).encode())
     response = as_hana.post(reverse("assessments:import"), {"file": upload})
     assert response.status_code == 302
-    assert BankVersion.objects.get(status="draft").dimensions.filter(title="Adapts with ease").exists()
+    assert (
+        BankVersion.objects.get(status="draft").dimensions.filter(title="Adapts with ease").exists()
+    )
 
     data["dimensions"][1]["anchors"][0]["level"] = 9
     upload = SimpleUploadedFile("broken.json", json.dumps(data).encode())
     response = as_hana.post(reverse("assessments:import"), {"file": upload})
     assert response.status_code == 200
-    assert "broken.json" in response.content.decode() and "outside 1..5" in response.content.decode()
+    assert (
+        "broken.json" in response.content.decode() and "outside 1..5" in response.content.decode()
+    )
 
 
 def test_it_forbids_imports_by_recruiters(as_ravi):
@@ -179,7 +215,9 @@ def test_it_forbids_imports_by_recruiters(as_ravi):
 
 
 def test_the_rule_tester_shows_fired_rules_with_evidence(as_hana, published):
-    response = as_hana.post(version_url(published, "tester"), {"answer": "Honestly I like being appreciated."})
+    response = as_hana.post(
+        version_url(published, "tester"), {"answer": "Honestly I like being appreciated."}
+    )
     page = response.content.decode()
     assert '<mark class="evidence">' in page
     assert "appreciation" in page

@@ -40,7 +40,10 @@ def test_it_refuses_to_delete_anything_under_a_published_version(published):
 def test_it_opens_a_draft_as_a_copy_of_the_latest_version(published, hana):
     draft = services.start_draft(published.bank, user=hana)
     assert draft.number == 2 and draft.is_draft
-    assert services.export_version(draft)["dimensions"] == services.export_version(published)["dimensions"]
+    assert (
+        services.export_version(draft)["dimensions"]
+        == services.export_version(published)["dimensions"]
+    )
     assert services.start_draft(published.bank) == draft  # one draft at a time
 
 
@@ -54,7 +57,9 @@ def test_it_lets_a_draft_change_and_publishing_freezes_it(published):
     assert draft.status == BankVersion.Status.PUBLISHED
     with pytest.raises(FrozenVersionError):
         question.save()
-    assert not Question.objects.filter(dimension__version=published, prompt=question.prompt).exists()
+    assert not Question.objects.filter(
+        dimension__version=published, prompt=question.prompt
+    ).exists()
 
 
 def test_it_refuses_to_publish_a_rule_whose_examples_fail(published):

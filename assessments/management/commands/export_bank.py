@@ -9,6 +9,12 @@ from assessments.models import Bank, BankVersion
 class Command(BaseCommand):
     help = "Write a whole bank version as JSON or YAML (default: the latest published version)."
 
+    def add_base_argument(self, parser: CommandParser, *args: str, **kwargs: object) -> None:
+        # Django gives every command a --version flag (its own version); here
+        # --version names the bank version to export, as HR would expect.
+        if "--version" not in args:
+            super().add_base_argument(parser, *args, **kwargs)
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["json", "yaml"], default="json")
         parser.add_argument("--version", type=int, dest="number", help="Version number.")
@@ -28,7 +34,9 @@ class Command(BaseCommand):
         if options["number"]:
             version = versions.filter(number=options["number"]).first()
         else:
-            version = versions.filter(status=BankVersion.Status.PUBLISHED).order_by("-number").first()
+            version = (
+                versions.filter(status=BankVersion.Status.PUBLISHED).order_by("-number").first()
+            )
         if version is None:
             raise CommandError(f"{bank.name} has no such version.")
         text = bankfile.dump(services.export_version(version), str(options["format"]))

@@ -18,7 +18,9 @@ class Command(BaseCommand):
             "--draft", action="store_true", help="Load into the bank's draft instead of publishing."
         )
 
-    def handle(self, *args: object, path: str | None = None, draft: bool = False, **options: object) -> None:
+    def handle(
+        self, *args: object, path: str | None = None, draft: bool = False, **options: object
+    ) -> None:
         try:
             data = bankfile.read_path(Path(path)) if path else bankfile.read_default_bank()
             result = services.load_bank(data, publish=not draft)

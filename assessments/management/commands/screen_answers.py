@@ -11,21 +11,27 @@ from assessments.screening import evaluate
 
 class Command(BaseCommand):
     help = (
-        "Screen JSON-lines answers ({\"id\", \"answer\"}) for warning answers, one JSON line out "
+        'Screen JSON-lines answers ({"id", "answer"}) for warning answers, one JSON line out '
         "per line in; or, with --evaluate, report precision and recall on labelled lines."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", help="JSON-lines file, or - for standard input.")
         parser.add_argument("--evaluate", metavar="FILE", help="Labelled JSON-lines file.")
-        parser.add_argument("--bank-version", type=int, dest="number",
-                            help="Version number (default: the latest published).")
+        parser.add_argument(
+            "--bank-version",
+            type=int,
+            dest="number",
+            help="Version number (default: the latest published).",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         version = self._version(options["number"])
         screener = version.screener()
         if options["evaluate"]:
-            records = [r for _, r, err in self._read(self._open(str(options["evaluate"]))) if not err]
+            records = [
+                r for _, r, err in self._read(self._open(str(options["evaluate"]))) if not err
+            ]
             self.stdout.write(evaluate(screener, records).format_report())
             return
         if not options["file"]:
@@ -37,17 +43,25 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps({"line": line_no, "error": error}))
                 continue
             flags = [
-                {k: f.as_dict()[k] for k in ("rule", "label", "evidence", "start", "end", "why", "source")}
+                {
+                    k: f.as_dict()[k]
+                    for k in ("rule", "label", "evidence", "start", "end", "why", "source")
+                }
                 for f in screener.screen(record["answer"])
             ]
-            self.stdout.write(json.dumps({"id": record.get("id"), "flags": flags}, ensure_ascii=False))
+            self.stdout.write(
+                json.dumps({"id": record.get("id"), "flags": flags}, ensure_ascii=False)
+            )
         if errors:
             self.stderr.write(f"{errors} line(s) could not be screened; see the error lines.")
 
     def _version(self, number: object) -> BankVersion:
         versions = BankVersion.objects.exclude(status=BankVersion.Status.DRAFT)
-        version = (versions.filter(number=number).first() if number
-                   else BankVersion.objects.latest_published())
+        version = (
+            versions.filter(number=number).first()
+            if number
+            else BankVersion.objects.latest_published()
+        )
         if version is None:
             raise CommandError("No such published bank version; load one with load_bank.")
         return version
@@ -70,6 +84,6 @@ class Command(BaseCommand):
                 yield line_no, None, f"line {line_no}: not valid JSON ({exc.msg})"
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("answer"), str):
-                yield line_no, None, f"line {line_no}: no \"answer\" text"
+                yield line_no, None, f'line {line_no}: no "answer" text'
                 continue
             yield line_no, record, None

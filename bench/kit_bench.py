@@ -1,0 +1,158 @@
+"""Interview kit speed with 5,000 candidates in the database (two submitted interviews each).
+
+Builds a throwaway SQLite database (or reuses one given with --db), then times, in-process
+through Django's test client (server time: URL routing, middleware, queries, templates):
+
+* the kit page for the full default bank (30 dimensions), for a draft interview;
+* an autosave round trip (htmx POST of one answer, screened and flagged);
+* a live screening request.
+
+Targets: kit under 100 ms, autosave under 50 ms. Usage:
+    .venv/bin/python bench/kit_bench.py [--candidates 5000] [--runs 30] [--db PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup(db_path: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ.setdefault("SECRET_KEY", "kit-bench-only")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["DEBUG"] = "0"  # production settings: no query logging, cached templates
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
+    import django
+
+    django.setup()
+
+
+def timed(fn, runs: int) -> tuple[float, float, float]:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p90 = samples[max(0, int(len(samples) * 0.9) - 1)]
+    return statistics.median(samples), p90, samples[0]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--candidates", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--db", type=Path, help="SQLite file to build or reuse")
+    args = parser.parse_args()
+    db_path = args.db or Path(tempfile.gettempdir()) / f"kit-bench-{args.candidates}.sqlite3"
+    setup(db_path)
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from hiring import demo, services
+    from hiring.models import Candidate, Interview, Response, Role
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    users = demo.create_users()
+    made = demo.create_bench(args.candidates, users)
+    build = time.perf_counter() - started
+    role = Role.objects.get(title=demo.BENCH_ROLE)
+    version = role.bank_version
+    probe, _ = Candidate.objects.get_or_create(
+        role=role, email="kit-probe@example.com", defaults={"name": "Kit probe"}
+    )
+    Interview.objects.filter(candidate=probe).delete()
+    interview = services.start_interview(probe, users["recruiter"])
+
+    client = Client()
+    client.force_login(users["recruiter"])
+    kit_url = interview.get_absolute_url()
+    response = interview.responses.order_by("pk").first()
+    save_url = reverse("hiring:save_response", args=[response.pk])
+    screen_url = reverse("hiring:screen", args=[response.pk])
+    htmx = {"HTTP_HX_REQUEST": "true"}
+    texts = [
+        "I like being appreciated by the customers I help.",
+        "I called the customer back before she had to chase us.",
+    ]
+
+    first = client.get(kit_url)  # warm caches: templates, compiled screener, rule ids
+    assert first.status_code == 200, first.status_code
+    with CaptureQueriesContext(connection) as captured:
+        client.get(kit_url)
+    kit_queries = len(captured)  # read now: later requests reset the connection's query log
+
+    def kit() -> None:
+        assert client.get(kit_url).status_code == 200
+
+    state = {"n": 0}
+
+    def autosave() -> None:
+        current = Response.objects.values_list("revision", flat=True).get(pk=response.pk)
+        state["n"] += 1
+        reply = client.post(
+            save_url,
+            {"answer": texts[state["n"] % 2], "notes": "", "choice": "4", "revision": current},
+            **htmx,
+        )
+        assert reply.status_code == 200, reply.status_code
+
+    def live() -> None:
+        assert client.post(screen_url, {"answer": texts[0]}, **htmx).status_code == 200
+
+    autosave()
+    with CaptureQueriesContext(connection) as captured:
+        autosave()
+    save_queries = len(captured) - 1  # minus autosave()'s own revision lookup
+    rows = [
+        ("kit page (GET)", *timed(kit, args.runs), kit_queries, 100),
+        ("autosave round trip (POST)", *timed(autosave, args.runs), save_queries, 50),
+        ("live screening (POST)", *timed(live, args.runs), None, 50),
+    ]
+    counts = {
+        "candidates": Candidate.objects.count(),
+        "interviews": Interview.objects.count(),
+        "responses": Response.objects.count(),
+    }
+    questions = interview.responses.count()
+    print(
+        f"Database: {db_path} ({', '.join(f'{v:,} {k}' for k, v in counts.items())}); "
+        f"built {made:,} bench candidates in {build:.1f} s"
+    )
+    print(
+        f"Bank: {version} · {version.dimensions.count()} dimensions · {questions} questions "
+        f"in the kit · {len(first.content) / 1024:.0f} KiB of HTML"
+    )
+    print(f"Server time in-process (Django test client), {args.runs} runs each\n")
+    print(
+        f"{'what':<30} {'median ms':>10} {'p90 ms':>8} {'best ms':>8} {'queries':>8} "
+        f"{'target ms':>10} {'ok':>4}"
+    )
+    failed = False
+    for name, median, p90, best, queries, target in rows:
+        ok = median < target
+        failed |= not ok
+        q = "" if queries is None else str(queries)
+        print(
+            f"{name:<30} {median:>10.1f} {p90:>8.1f} {best:>8.1f} {q:>8} {target:>10} "
+            f"{'yes' if ok else 'NO':>4}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

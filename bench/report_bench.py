@@ -1,0 +1,219 @@
+"""Report PDF speed and memory: a candidate report and a 20-candidate comparison.
+
+Builds a throwaway SQLite database with the default bank and a role whose candidates
+each have two submitted interviews (every question answered, scored and noted, a few
+warning flags, one dismissed), then measures in-process:
+
+* candidate report PDF, warm (templates loaded, fonts found; median of --runs renders);
+* 20-candidate comparison PDF, warm (median of --runs renders);
+* larger comparisons, to set the background-task threshold (REPORT_SYNC_CANDIDATES);
+* an unchanged report downloaded again through the view (fingerprint + cache read);
+* peak memory: the process's resident set high-water mark (ru_maxrss).
+
+Targets: candidate PDF <= 0.5 s, 20-candidate comparison <= 2.0 s, peak RSS < 250 MB,
+cached re-download < 50 ms. Usage:
+    .venv/bin/python bench/report_bench.py [--runs 5] [--big 40,80] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ANSWERS = [
+    "A customer rang three times about a refund stuck with finance. I took ownership, called "
+    "finance myself, got a date and rang her back before she had to chase.",
+    "Honestly I like being appreciated, so when customers say thank you it makes my day and "
+    "that is what keeps me going on a long shift.",
+    "I listened to what she needed, explained the policy and offered the options we had. She "
+    "picked the voucher and was fine with that in the end.",
+    "I would tell the customer what the system allows and pass it to my supervisor if they "
+    "push back. There is only so much you can do on the phone.",
+]
+NOTES = [
+    "Specific example with a clear outcome; followed up without being asked.",
+    "Answer stayed general; probed twice before getting a real situation.",
+    "Warm tone, owned the problem, mentioned checking back the next day.",
+    "",
+]
+
+
+def setup(workdir: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["REPORT_CACHE_DIR"] = str(workdir / "cache")
+    os.environ.setdefault("SECRET_KEY", "report-bench-only")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["DEBUG"] = "0"  # production settings: cached templates, no query log
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
+    import django
+
+    django.setup()
+
+
+def build(count: int) -> tuple[object, list]:
+    """A role with `count` candidates, each with two submitted, fully scored interviews."""
+    from django.contrib.auth.models import Group, User
+    from django.utils import timezone
+
+    from assessments.bankfile import read_default_bank
+    from assessments.models import Question
+    from assessments.services import load_bank
+    from hiring.models import Candidate, Flag, Interview, Response, Role
+
+    version = load_bank(read_default_bank()).version
+    people = {}
+    for username, first, last, group in [("ravi", "Ravi", "Cole", "Recruiter"),
+                                         ("rosa", "Rosa", "Lind", "Recruiter"),
+                                         ("maya", "Maya", "Okafor", "Hiring manager")]:
+        user = User.objects.create_user(username, f"{username}@example.com", "bench",
+                                        first_name=first, last_name=last)
+        user.groups.add(Group.objects.get(name=group))
+        people[username] = user
+    role = Role.objects.create(title="Contact centre agent", slug="contact-centre-agent",
+                               bank_version=version, hiring_manager=people["maya"])
+    questions = list(Question.objects.filter(dimension__version=version)
+                     .order_by("dimension__position", "position"))
+    rule = version.warning_rules.get(code="appreciation")
+    phrase = "like being appreciated"
+    now = timezone.now()
+    candidates = []
+    for n in range(count):
+        candidate = Candidate.objects.create(role=role, name=f"Candidate {n + 1:03d} Example",
+                                             email=f"c{n}@example.com")
+        candidates.append(candidate)
+        for k, who in enumerate(("ravi", "rosa")):
+            interview = Interview.objects.create(
+                candidate=candidate, interviewer=people[who], bank_version=version,
+                status=Interview.Status.SUBMITTED, submitted_at=now,
+            )
+            level = 2 + n % 3  # candidates differ in level
+            Response.objects.bulk_create(
+                Response(
+                    interview=interview, question=q,
+                    answer=ANSWERS[(i + n + k) % len(ANSWERS)],
+                    notes=NOTES[(i + k) % len(NOTES)],
+                    # ... and the two interviewers now and then by two points or more.
+                    score=min(5, max(1, level + (i * 7 + k * 2) % 3 - 1
+                                     + 2 * k * ((i + n) % 7 == 0))),
+                )
+                for i, q in enumerate(questions)
+            )
+            flagged = [r for r in interview.responses.all() if phrase in r.answer][:3]
+            for j, response in enumerate(flagged):
+                start = response.answer.index(phrase)
+                Flag.objects.create(
+                    response=response, rule=rule, evidence=phrase, start=start,
+                    end=start + len(phrase),
+                    dismissed_by=people["maya"] if j == 0 else None,
+                    dismissed_at=now if j == 0 else None,
+                    dismiss_reason="Said in passing; the example is about the customer."
+                    if j == 0 else "",
+                )
+    return role, candidates
+
+
+def median_seconds(fn, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--big", default="40,80", help="extra comparison sizes to time")
+    parser.add_argument("--out", type=Path, help="also write the two PDFs here")
+    args = parser.parse_args()
+    big = [int(n) for n in args.big.split(",") if n]
+
+    workdir = Path(tempfile.mkdtemp(prefix="report-bench-"))
+    setup(workdir)
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+
+    from hiring import pdf
+    from hiring.models import Candidate
+    from hiring.reports import build_candidate_report
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    role, candidates = build(max([20, *big]))
+    print(f"built {len(candidates)} candidates in {time.perf_counter() - started:.1f} s "
+          f"({workdir})")
+
+    def fetch(candidate):
+        return Candidate.objects.select_related("role__bank_version__bank").get(pk=candidate.pk)
+
+    first = fetch(candidates[0])
+
+    def candidate_pdf() -> bytes:
+        report = build_candidate_report(first)
+        return pdf.render_pdf(pdf.CANDIDATE_TEMPLATE, {"report": report, "pdf": True})
+
+    def comparison(n: int):
+        return lambda: pdf.comparison_pdf_bytes(role, {"candidates": candidates[:n]})
+
+    cold = median_seconds(candidate_pdf, 1)
+    candidate_pdf()  # a second pass still fills font and style caches; warm means after it
+    comparison(20)()
+    candidate_warm = median_seconds(candidate_pdf, args.runs)
+    compare_warm = median_seconds(comparison(20), args.runs)
+    big_times = {n: median_seconds(comparison(n), max(1, args.runs // 2)) for n in big}
+
+    client = Client()
+    client.force_login(role.hiring_manager)
+    url = reverse("reports:candidate_pdf", args=[first.pk])
+    assert client.get(url).status_code == 200  # fills the cache
+    cached_ms = median_seconds(lambda: client.get(url), 20) * 1000
+    rss = peak_rss_mb()
+
+    pages = {}
+    import io
+
+    from pypdf import PdfReader
+
+    for name, data in [("candidate", candidate_pdf()), ("comparison-20", comparison(20)())]:
+        pages[name] = len(PdfReader(io.BytesIO(data)).pages)
+        if args.out:
+            args.out.mkdir(parents=True, exist_ok=True)
+            (args.out / f"{name}.pdf").write_bytes(data)
+
+    rows = [
+        (f"candidate PDF, warm ({pages['candidate']} pages)", f"{candidate_warm:.3f} s",
+         "<= 0.5 s", candidate_warm <= 0.5),
+        (f"20-candidate comparison PDF, warm ({pages['comparison-20']} pages)",
+         f"{compare_warm:.3f} s", "<= 2.0 s", compare_warm <= 2.0),
+        ("peak memory (process RSS high-water mark)", f"{rss:.0f} MB", "< 250 MB", rss < 250),
+        ("unchanged report downloaded again (view)", f"{cached_ms:.1f} ms", "< 50 ms",
+         cached_ms < 50),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure':<{width}}  {'result':>10}  {'target':>9}  ok")
+    for label, value, target, ok in rows:
+        print(f"{label:<{width}}  {value:>10}  {target:>9}  {'yes' if ok else 'NO'}")
+    print(f"\nfor information: first (cold) candidate PDF {cold:.3f} s; larger comparisons "
+          + ", ".join(f"{n} candidates {t:.2f} s" for n, t in big_times.items())
+          + f"; background threshold REPORT_SYNC_CANDIDATES = "
+          f"{__import__('hiring.report_tasks').report_tasks.sync_limit()}")
+    return 0 if all(r[3] for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
