@@ -8,37 +8,32 @@ from django.http import HttpRequest
 from assessments.models import Anchor, Bank, BankVersion, Dimension, Question, WarningRule
 
 
-class FrozenAware(admin.ModelAdmin):
-    def _frozen(self, obj: Any) -> bool:
-        if obj is None:
-            return False
-        version = obj if isinstance(obj, BankVersion) else obj.owning_version()
-        return not version.is_draft
+def frozen(obj: Any) -> bool:
+    if obj is None:
+        return False
+    version = obj if isinstance(obj, BankVersion) else obj.owning_version()
+    return not version.is_draft
 
+
+class FrozenAware(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_change_permission(request, obj) and not self._frozen(obj)
+        return super().has_change_permission(request, obj) and not frozen(obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_delete_permission(request, obj) and not self._frozen(obj)
+        return super().has_delete_permission(request, obj) and not frozen(obj)
 
 
 class FrozenAwareInline(admin.TabularInline):
     extra = 0
 
-    def _frozen(self, obj: Any) -> bool:
-        if obj is None:
-            return False
-        version = obj if isinstance(obj, BankVersion) else obj.owning_version()
-        return not version.is_draft
-
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_add_permission(request, obj) and not self._frozen(obj)
+        return super().has_add_permission(request, obj) and not frozen(obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_change_permission(request, obj) and not self._frozen(obj)
+        return super().has_change_permission(request, obj) and not frozen(obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return super().has_delete_permission(request, obj) and not self._frozen(obj)
+        return super().has_delete_permission(request, obj) and not frozen(obj)
 
 
 class QuestionInline(FrozenAwareInline):

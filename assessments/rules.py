@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from assessments.models import BankVersion, WarningRule
 from assessments.screening import RuleSpec, Screener, self_test
 
-_cache: dict[int, tuple[tuple[object, ...], Screener]] = {}
+
+@dataclass(frozen=True)
+class Compiled:
+    screener: Screener
+    rule_ids: dict[str, int]  # rule code -> WarningRule id, to store flags without lookups
+
+
+_cache: dict[int, tuple[tuple[object, ...], Compiled]] = {}
 _lock = threading.Lock()
 
 
@@ -31,22 +39,30 @@ def rule_spec(rule: WarningRule, dimension_key: str = "") -> RuleSpec:
     )
 
 
-def specs_for(version: BankVersion) -> list[RuleSpec]:
-    rules = version.warning_rules.select_related("dimension").order_by("position", "code")
-    return [rule_spec(r, r.dimension.key if r.dimension else "") for r in rules]
-
-
-def screener_for(version: BankVersion) -> Screener:
+def compiled_for(version: BankVersion) -> Compiled:
     # created_at guards against a reused primary key (a test database rolled back,
     # a draft discarded and a new one opened) ever serving another version's rules.
     stamp = (version.created_at, version.revision, version.status)
     cached = _cache.get(version.pk)
     if cached and cached[0] == stamp:
         return cached[1]
-    screener = Screener(specs_for(version))
+    rules = list(version.warning_rules.select_related("dimension").order_by("position", "code"))
+    compiled = Compiled(
+        screener=Screener(rule_spec(r, r.dimension.key if r.dimension else "") for r in rules),
+        rule_ids={r.code: r.pk for r in rules},
+    )
     with _lock:
-        _cache[version.pk] = (stamp, screener)
-    return screener
+        _cache[version.pk] = (stamp, compiled)
+    return compiled
+
+
+def screener_for(version: BankVersion) -> Screener:
+    return compiled_for(version).screener
+
+
+def specs_for(version: BankVersion) -> list[RuleSpec]:
+    rules = version.warning_rules.select_related("dimension").order_by("position", "code")
+    return [rule_spec(r, r.dimension.key if r.dimension else "") for r in rules]
 
 
 def clear_cache() -> None:

@@ -6,7 +6,6 @@ size of the bank: responses with their questions in one query, flags in one, anc
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,24 +13,15 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from assessments.models import Anchor, BankVersion, Dimension, Question, WarningRule
+from assessments.models import Anchor, BankVersion, Dimension, Question
+from assessments.rules import compiled_for
 from assessments.screening import Flag as Found
 from hiring.models import Flag, Interview, Response
 
-_rule_ids: dict[int, tuple[tuple[int, str], dict[str, int]]] = {}
-_rule_ids_lock = threading.Lock()
-
 
 def rule_ids(version: BankVersion) -> dict[str, int]:
-    """Rule code -> WarningRule id for a version; published versions never change, so cache."""
-    stamp = (version.revision, version.status)
-    cached = _rule_ids.get(version.pk)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    ids = dict(WarningRule.objects.filter(version=version).values_list("code", "pk"))
-    with _rule_ids_lock:
-        _rule_ids[version.pk] = (stamp, ids)
-    return ids
+    """Rule code -> WarningRule id, compiled and cached with the version's screener."""
+    return compiled_for(version).rule_ids
 
 
 def screen(version: BankVersion, text: str) -> list[Found]:

@@ -94,3 +94,20 @@ def test_it_recompiles_the_screener_after_a_draft_edit(published):
     after = draft.screener()
     assert after is not before
     assert any(f.rule == "appreciation" for f in after.screen("I think about purple elephants."))
+
+
+def test_the_admin_is_read_only_for_published_versions(published, rf):
+    from django.contrib.admin.sites import site
+    from django.contrib.auth.models import User
+
+    from assessments.models import Dimension
+
+    admin_user = User.objects.create_superuser("root", "root@example.com", "pw")
+    request = rf.get("/admin/")
+    request.user = admin_user
+    dimension_admin = site._registry[Dimension]
+    dimension = published.dimensions.first()
+    assert not dimension_admin.has_change_permission(request, dimension)
+    assert not dimension_admin.has_delete_permission(request, dimension)
+    draft = services.start_draft(published.bank)
+    assert dimension_admin.has_change_permission(request, draft.dimensions.first())

@@ -78,16 +78,3 @@ def open_page(chromium, live_server, groups) -> Iterator[Callable]:
     yield open_as
     for context in contexts:
         context.close()
-
-
-@pytest.fixture(autouse=True)
-def fresh_screeners():
-    """Compiled screeners and rule ids are cached per version id; ids repeat across tests."""
-    from assessments.rules import clear_cache
-    from hiring import interviews
-
-    clear_cache()
-    interviews._rule_ids.clear()
-    yield
-    clear_cache()
-    interviews._rule_ids.clear()

@@ -76,19 +76,6 @@ MINI_BANK = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fresh_screeners():
-    """Compiled screeners and rule ids are cached per version id; ids repeat across tests."""
-    from assessments.rules import clear_cache
-    from hiring import interviews
-
-    clear_cache()
-    interviews._rule_ids.clear()
-    yield
-    clear_cache()
-    interviews._rule_ids.clear()
-
-
 @pytest.fixture
 def mini_bank(db):
     import copy
