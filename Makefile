@@ -23,6 +23,7 @@ test: setup browser
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy assessments hiring
 
 bench: setup
 	$(PY) bench/run.py

@@ -185,7 +185,7 @@ class _Checker:
         if not questions:
             self.fail(item, "needs at least one question")
         data["questions"] = questions
-        anchors = []
+        anchors: list[dict[str, Any]] = []
         for ai, a in enumerate(self.items(raw, "anchors", item), 1):
             level = self.integer(a, "level", f"{item} anchor #{ai}")
             if level and not 1 <= level <= 5:
@@ -193,20 +193,20 @@ class _Checker:
             anchors.append(
                 {"level": level, "behaviour": self.text(a, "behaviour", f"{item} anchor #{ai}")}
             )
-        levels = [a["level"] for a in anchors]
+        levels: list[int] = [a["level"] for a in anchors]
         for level in sorted({lv for lv in levels if levels.count(lv) > 1}):
             self.fail(item, f"anchor level {level} is given more than once")
         missing = sorted(set(range(1, 6)) - set(levels))
         if anchors and missing:
             self.fail(item, f"anchor levels missing: {', '.join(map(str, missing))}")
-        data["anchors"] = sorted(anchors, key=lambda a: a["level"])
+        data["anchors"] = sorted(anchors, key=lambda a: int(a["level"]))
         return data
 
     def rule(self, raw: dict, index: int, dimension_keys: set[str]) -> dict:
         item = f"warning rule #{index}"
         if isinstance(raw.get("code"), str):
             item = f"warning rule '{raw['code']}'"
-        data = {
+        data: dict[str, Any] = {
             "code": self.text(raw, "code", item),
             "label": self.text(raw, "label", item),
             "why": self.text(raw, "why", item),

@@ -100,7 +100,9 @@ class WarningRuleForm(forms.ModelForm):
     def __init__(self, *args: Any, version: BankVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.version = version
-        self.fields["dimension"].queryset = version.dimensions.order_by("position")
+        dimension_field = self.fields["dimension"]
+        assert isinstance(dimension_field, forms.ModelChoiceField)
+        dimension_field.queryset = version.dimensions.order_by("position")
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -166,5 +168,7 @@ class DiffForm(forms.Form):
     def __init__(self, *args: Any, numbers: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(n, f"v{n}") for n in numbers]
-        self.fields["old"].choices = choices
-        self.fields["new"].choices = choices
+        for name in ("old", "new"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = choices

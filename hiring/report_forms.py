@@ -13,7 +13,8 @@ from hiring.reports import SORT_OVERALL
 
 class ComparisonForm(forms.Form):
     candidates = forms.ModelMultipleChoiceField(
-        queryset=Candidate.objects.none(), required=False,
+        queryset=Candidate.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text="Leave all unticked to compare every candidate of the role.",
     )
@@ -23,11 +24,13 @@ class ComparisonForm(forms.Form):
     def __init__(self, role: Role, data: QueryDict | None = None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
         self.role = role
-        self.fields["candidates"].queryset = role.candidates.all()
+        candidates = self.fields["candidates"]
+        assert isinstance(candidates, forms.ModelMultipleChoiceField)
+        candidates.queryset = role.candidates.all()
         dimensions = role.bank_version.dimensions.order_by("position")
-        self.fields["sort"].choices = [(SORT_OVERALL, "Overall score")] + [
-            (d.key, d.title) for d in dimensions
-        ]
+        sort = self.fields["sort"]
+        assert isinstance(sort, forms.ChoiceField)
+        sort.choices = [(SORT_OVERALL, "Overall score")] + [(d.key, d.title) for d in dimensions]
 
     def options(self) -> dict[str, Any]:
         """Keyword arguments for build_comparison; call after is_valid()."""

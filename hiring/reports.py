@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Count
 from django.utils import timezone
@@ -199,7 +199,9 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
     rollup = scoring.roll_up(
         (
             scoring.ScoredAnswer(
-                column[r.interview_id], r.question.dimension_id, r.question_id,
+                column[r.interview_id],
+                r.question.dimension_id,
+                r.question_id,
                 None if r.not_asked else r.score,
             )
             for r in responses
@@ -220,9 +222,11 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         for rule_flags in _by_rule(flags_by_response.get(r.pk, [])):
             rule = rule_flags[0].rule
             group = by_rule.setdefault(rule.pk, RuleFlags(rule, []))
-            group.answers.append(FlaggedAnswer(
-                r.question.prompt, by_id[r.question.dimension_id], who, r.answer, rule_flags
-            ))
+            group.answers.append(
+                FlaggedAnswer(
+                    r.question.prompt, by_id[r.question.dimension_id], who, r.answer, rule_flags
+                )
+            )
     # Rules with open flags first; within a rule, answers in interview order.
     flagged = sorted(by_rule.values(), key=lambda g: (-g.open_count, g.rule.position))
 
@@ -231,17 +235,27 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         result = rollup.dimensions.get(d.pk) or scoring.DimensionResult()
         rows.append(
             DimensionRow(
-                dimension=d, code=dimension_code(d), weight=weight_for(weights, d.key),
+                dimension=d,
+                code=dimension_code(d),
+                weight=weight_for(weights, d.key),
                 scores=[result.by_interviewer.get(n) for n in range(len(counted))],
-                mean=result.mean, spread=result.spread, disagreement=result.disagreement,
+                mean=result.mean,
+                spread=result.spread,
+                disagreement=result.disagreement,
                 questions=list(notes[d.pk].values()),
             )
         )
     return CandidateReport(
-        candidate=candidate, role=role, version=version, interviews=counted,
+        candidate=candidate,
+        role=role,
+        version=version,
+        interviews=counted,
         pending=[i for i in interviews if not i.is_submitted],
         elsewhere=[i for i in submitted if i.bank_version_id != version.pk],
-        interviewers=names, dimensions=rows, overall=rollup.overall, flagged=flagged,
+        interviewers=names,
+        dimensions=rows,
+        overall=rollup.overall,
+        flagged=flagged,
         chart=mark_safe(profile_svg(_bars(rows))),  # built from escaped strings only
         generated_at=timezone.now(),
     )
@@ -260,8 +274,12 @@ def _bars(rows: Iterable[DimensionRow]) -> list[Bar]:
         present = [s for s in row.scores if s is not None]
         bars.append(
             Bar(
-                row.code, row.dimension.list, row.dimension.title, row.mean,
-                low=min(present) if present else None, high=max(present) if present else None,
+                row.code,
+                row.dimension.list,
+                row.dimension.title,
+                row.mean,
+                low=min(present) if present else None,
+                high=max(present) if present else None,
                 disagreement=row.disagreement,
             )
         )
@@ -375,8 +393,9 @@ def build_comparison(
     per_candidate: dict[int, list[scoring.ScoredAnswer]] = defaultdict(list)
     for interview_id, question_id, dimension_id, score, not_asked in answers:
         per_candidate[counted[interview_id]].append(
-            scoring.ScoredAnswer(interview_id, dimension_id, question_id,
-                                 None if not_asked else score)
+            scoring.ScoredAnswer(
+                interview_id, dimension_id, question_id, None if not_asked else score
+            )
         )
     open_flags = dict(
         Flag.objects.open()
@@ -407,15 +426,17 @@ def build_comparison(
         column = Column(
             candidate=candidate,
             scores={d.pk: rollup.score(d.pk) for d in dims},
-            disagreements=set(rollup.disagreements),
+            disagreements={cast(int, key) for key in rollup.disagreements},
             overall=rollup.overall,
             open_flags=open_flags.get(candidate.pk, 0),
             interviews=len(submitted_by[candidate.pk]),
             pending=pending[candidate.pk],
         )
-        column.profile = mark_safe(mini_profile_svg([
-            Bar(dimension_code(d), d.list, d.title, column.scores[d.pk]) for d in dims
-        ]))
+        column.profile = mark_safe(
+            mini_profile_svg(
+                [Bar(dimension_code(d), d.list, d.title, column.scores[d.pk]) for d in dims]
+            )
+        )
         by_version[version_of[candidate.pk]].append(column)
 
     sort_label = "overall score"
@@ -432,11 +453,17 @@ def build_comparison(
         if sort_dim is not None:
             sort_label = sort_dim.title
         columns.sort(key=lambda c: _sort_key(c, sort_dim))
-        groups.append(VersionGroup(versions[version_id], columns,
-                                   _chunks(columns, dims, weights, chunk_size)))
+        groups.append(
+            VersionGroup(versions[version_id], columns, _chunks(columns, dims, weights, chunk_size))
+        )
     return Comparison(
-        role=role, groups=groups, unassessed=unassessed, hidden=hidden, sort=sort,
-        sort_label=sort_label, generated_at=timezone.now(),
+        role=role,
+        groups=groups,
+        unassessed=unassessed,
+        hidden=hidden,
+        sort=sort,
+        sort_label=sort_label,
+        generated_at=timezone.now(),
     )
 
 
@@ -451,10 +478,12 @@ def _chunks(
 ) -> list[Chunk]:
     chunks = []
     for start in range(0, len(columns), size):
-        part = columns[start:start + size]
+        part = columns[start : start + size]
         rows = [
             MatrixRow(
-                d, dimension_code(d), weight_for(weights, d.key),
+                d,
+                dimension_code(d),
+                weight_for(weights, d.key),
                 [Cell(c.scores.get(d.pk), d.pk in c.disagreements) for c in part],
             )
             for d in dims

@@ -23,11 +23,13 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 
 TESTING = "pytest" in sys.modules or sys.argv[1:2] == ["test"]
+# Type checking imports the settings too; it needs no secret.
+TOOLING = "mypy" in sys.modules
 DEBUG = env_flag("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not (DEBUG or TESTING or TOOLING):
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "insecure-development-key-never-use-in-production"
 

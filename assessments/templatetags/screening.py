@@ -19,7 +19,8 @@ def _span(flag: Any) -> tuple[int, int]:
 @register.simple_tag
 def highlight(text: str, flags: Iterable[Any]) -> SafeString:
     spans = sorted(_span(f) for f in flags)
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for start, end in spans:
         if start < pos:  # overlapping evidence: extend the mark already open
             start = pos

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--bank", help="Bank slug (needed only when there are several).")
         parser.add_argument("-o", "--output", help="File to write; default: standard output.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         banks = Bank.objects.all()
         if options["bank"]:
             banks = banks.filter(slug=options["bank"])

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args: object, path: str | None = None, draft: bool = False, **options: object
+        self, *args: object, path: str | None = None, draft: bool = False, **options: Any
     ) -> None:
         try:
             data = bankfile.read_path(Path(path)) if path else bankfile.read_default_bank()

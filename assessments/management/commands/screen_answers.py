@@ -1,7 +1,7 @@
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             help="Version number (default: the latest published).",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         version = self._version(options["number"])
         screener = version.screener()
         if options["evaluate"]:
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         if errors:
             self.stderr.write(f"{errors} line(s) could not be screened; see the error lines.")
 
-    def _version(self, number: object) -> BankVersion:
+    def _version(self, number: int | None) -> BankVersion:
         versions = BankVersion.objects.exclude(status=BankVersion.Status.DRAFT)
         version = (
             versions.filter(number=number).first()

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--pdf", metavar="FILE", help="Write the PDF here.")
         parser.add_argument("--html", metavar="FILE", help="Write the HTML here.")
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if not options["pdf"] and not options["html"]:
             raise CommandError("Give --pdf FILE, --html FILE or both.")
         candidate = (

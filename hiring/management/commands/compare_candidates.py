@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
@@ -16,18 +17,31 @@ class Command(BaseCommand):
         parser.add_argument("--role", required=True, metavar="SLUG")
         parser.add_argument("--pdf", metavar="FILE", help="Write the PDF here.")
         parser.add_argument("--html", metavar="FILE", help="Write the HTML here.")
-        parser.add_argument("--candidate", type=int, action="append", default=[],
-                            metavar="ID", help="Compare only these candidates (repeatable).")
-        parser.add_argument("--sort", default="overall",
-                            help="'overall' or a dimension key such as natural_traits:3.")
-        parser.add_argument("--hide-flagged", action="store_true",
-                            help="Leave out candidates with open warning flags.")
+        parser.add_argument(
+            "--candidate",
+            type=int,
+            action="append",
+            default=[],
+            metavar="ID",
+            help="Compare only these candidates (repeatable).",
+        )
+        parser.add_argument(
+            "--sort",
+            default="overall",
+            help="'overall' or a dimension key such as natural_traits:3.",
+        )
+        parser.add_argument(
+            "--hide-flagged",
+            action="store_true",
+            help="Leave out candidates with open warning flags.",
+        )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if not options["pdf"] and not options["html"]:
             raise CommandError("Give --pdf FILE, --html FILE or both.")
-        role = Role.objects.select_related("bank_version__bank").filter(
-            slug=options["role"]).first()
+        role = (
+            Role.objects.select_related("bank_version__bank").filter(slug=options["role"]).first()
+        )
         if role is None:
             raise CommandError(f"No role with slug {options['role']!r}.")
         query = QueryDict(mutable=True)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -15,7 +17,7 @@ class Command(BaseCommand):
             help="Also create N candidates with submitted panels (benchmarks).",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: object, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError(
                 "The demo command only runs with DEBUG=1; it creates known passwords."
