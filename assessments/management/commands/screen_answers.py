@@ -29,9 +29,11 @@ class Command(BaseCommand):
         version = self._version(options["number"])
         screener = version.screener()
         if options["evaluate"]:
-            records = [
-                r for _, r, err in self._read(self._open(str(options["evaluate"]))) if not err
-            ]
+            read = list(self._read(self._open(str(options["evaluate"]))))
+            for _, _, error in read:
+                if error:
+                    self.stderr.write(f"Skipped {error}")
+            records = [r for _, r, error in read if not error]
             self.stdout.write(evaluate(screener, records).format_report())
             return
         if not options["file"]:
