@@ -28,7 +28,9 @@ lint: setup
 bench: setup
 	$(PY) bench/run.py
 
+# staticfiles/ is filled by collectstatic in production; WhiteNoise warns when it is absent.
 setup: $(VENV)/.installed assets
+	@mkdir -p staticfiles
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "A Python 3.12+ is needed (see above)."; exit 1; }
