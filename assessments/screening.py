@@ -61,6 +61,27 @@ tuned on it, which is the honest estimate for unseen answers: 341 answers 0.96 /
 0.92 / 0.60. Precision holds up on new wording; recall on unseen paraphrases is the weak
 spot, so new paraphrases belong in a rule's patterns (and its examples) as HR meets them.
 
+Later round (two blind holdouts written by other authors, tests/screening/holdout_a.jsonl and
+holdout_b.jsonl, then a 40-answer blind check, holdout_c_blind.jsonl):
+
+==============================  ============  ============  ============  ============
+engine + rules                  holdout_a     holdout_b     holdout_c     labelled
+==============================  ============  ============  ============  ============
+before this round               0.92 / 0.68   0.92 / 0.53   1.00 / 0.40   1.00 / 0.99
+after tuning on holdout_a       1.00 / 0.99   0.95 / 0.57   -             1.00 / 0.99
+after tuning on a and b         1.00 / 1.00   1.00 / 0.99   1.00 / 0.50   1.00 / 1.00
+==============================  ============  ============  ============  ============
+
+holdout_b (second column, middle row) and holdout_c were blind when measured: broadening
+the paraphrase families keeps precision, but recall on genuinely new phrasing stays around
+0.5-0.6. Expect that on answers from a new writer.
+
+More stance rules added with that round: "not afraid to" and "X or not" are no negation;
+"I used to ...", "back when I was new" and "it doesn't matter whether ..." distance what
+follows; a customer's reported words ("when customers say ...") are not the candidate's,
+unless the candidate then speaks ("... I tell them ..."); a bare trait word aimed at the
+candidate ("sarcastic with me") is someone else's behaviour.
+
 Speed: rules are compiled once (a Screener is reusable and thread-safe for reading); an
 inverted index over the words of each pattern means only patterns whose rarest words occur
 in the answer are tried. Word analysis (stem, prefixes, typos) is memoised per distinct word.
@@ -778,10 +799,14 @@ _NEGATORS = frozenset(
         "refused",
         "refusing",
         "nowhere",
+        "non",  # "non-judgmental"
     }
 )
 _NO_EXCEPT = frozenset({"matter", "doubt", "wonder", "problem", "problems", "questions"})
 _HARD = frozenset({"hard", "difficult", "tough", "impossible", "struggle", "trying"})
+_UNAFRAID = frozenset(
+    {"afraid", "scared", "shy", "ashamed", "embarrassed", "reluctant", "hesitant"}
+)
 _NEG_BEFORE_GERUND = frozenset({"stop", "stopped", "quit", "quitting", "stopping"})
 _CLAUSE_WORDS = frozenset(
     {"but", "so", "then", "although", "though", "while", "whereas", "however", "yet", "unless"}
@@ -872,6 +897,10 @@ class _Answer:
                 neg.append(nxt not in _NO_EXCEPT)
             elif w == "even":
                 neg.append(nxt in ("if", "though", "when"))  # concession: "even if it's not my job"
+            elif w == "not" and i and words[i - 1] == "or":
+                neg.append(False)  # "whether I'm courteous or not"
+            elif w in ("not", "never") and nxt in _UNAFRAID:
+                neg.append(False)  # "I'm not afraid to say sorry"
             elif w == "not" and any(p in _HARD for p in words[max(0, i - 3) : i]):
                 neg.append(False)  # "it's hard not to take it personally"
             elif w == "instead":
@@ -979,6 +1008,11 @@ _SPEECH_KEYS = frozenset(
         "use",
         "feel",
         "agree",
+        "figure",
+        "reckon",
+        "assume",
+        "suspect",
+        "guess",
     )
 )
 _STAFF = (
@@ -997,18 +1031,35 @@ _DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {_STAFF}", None),
     (
         "(some|many|a lot of|lots of|most|other|plenty of) ~1 person ~2 (say|think|believe|"
-        "feel|claim*|argu*|insist*|assume|reckon|tell)",
+        "feel|claim*|argu*|insist*|assume|reckon|tell|see|view|treat|call|consider|regard)",
         None,
     ),
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
+    # an outgrown habit: "I used to get upset when...", "back when I was new I'd ..."
+    ("=i used to", None),
+    (
+        "(when|back when|before) =i (be|first) ~1 (new|young*|start*|inexperienced|a teenager)",
+        None,
+    ),
+    ("(early|earlier) (on|in my career) ~1 =i", None),
+    # "it doesn't matter whether it was our fault, I ..."
+    ("(not|never) ~1 (matter*|care) ~1 (if|whether|that|who|whose)", None),
+    ("(regardless of|irrespective of) (whether|who|whose|if)", None),
     ("=i (thought|assumed|believed) ~3 (until|but|before)", None),
     (f"{_BAD_THING}", None),
     ("(mistake*|pet peeve*|red flag*) ~3 (say|tell|do|be)", None),
     ("(myth|misconception|outdated) ~3 that", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
+    (
+        "(customer*|caller*|client*|guest*|shopper*) ~2 (say|joke*|comment*|remark*|tease*) "
+        "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
+        None,
+    ),
+    ("(customer*|caller*|client*|guest*|shopper*) ~2 (tell|ask*|want*) me to", None),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
     (
         f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {_OTHERS} "
@@ -1069,9 +1120,34 @@ _DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("which ~3 (never|not|avoid*)", None),
     ("(not|never) ~2 (my style|how =i|me|who =i am|the way =i)", None),
     ("=i ~2 (stay* away|steer* clear)", None),
+    ("out of (it|work|my|our|the|any|every|all|conversations|interactions)", 2),
     (
-        "but ~3 not let ~2 (that|it|this|them) ~2 "
-        "(affect|colour|color|change|define|influence|get)",
+        "(but|though|just|only) (never|not) (with|to|toward*|at|around|in front of|on) ~1 "
+        "(customer*|client*|caller*|guest*|shopper*|the public|work|the job|shift)",
+        None,
+    ),
+    (
+        "(never|not|would not|wouldn't) ~2 (cross* my mind|occur* to me|something =i (do|would)|"
+        "in my nature|an option for me|part of how =i)",
+        None,
+    ),
+    (
+        "but =i ~1 (not|never) (treat|assume|see|view|suspect) ~1 (everyone|everybody|all|every)",
+        None,
+    ),
+    (
+        "(stay*|remain*|wait*) ~1 (on the (line|call|phone)|with (them|him|her|the customer)) ~4 "
+        "(until|till|while)",
+        None,
+    ),
+    (
+        "=i ~2 (walk|take|bring|escort|show|lead|introduce|connect) ~2 "
+        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to the)",
+        None,
+    ),
+    (
+        "but ~3 not let ~4 "
+        "(affect|colour|color|change|define|influence|get|make me|shape|cloud|turn me)",
         None,
     ),
     ("(land*|go|come* across|end*|turn* out) ~1 bad", None),
@@ -1094,15 +1170,36 @@ _DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
 # --------------------------------------------------------------------------------------
 
 
+DEFAULT_MODEL = object()  # sentinel: "use the shipped model file when present"
+# Whether Screener(rules) loads assessments/data/screening_model.json by default.
+MODEL_ON_BY_DEFAULT = True
+
+
 class Screener:
-    """Compiled rules. Build once, reuse: ``Screener(rules).screen(answer)``."""
+    """Compiled rules. Build once, reuse: ``Screener(rules).screen(answer)``.
+
+    ``model`` is the learned second stage (``assessments.screening_model``): by default the
+    shipped model file when present; ``model=None`` screens with the patterns only.
+    """
 
     def __init__(
-        self, rules: Iterable[RuleSpec], *, fuzzy: bool = True, stance: bool = True
+        self,
+        rules: Iterable[RuleSpec],
+        *,
+        fuzzy: bool = True,
+        stance: bool = True,
+        model: object = DEFAULT_MODEL,
     ) -> None:
         self.rules: tuple[RuleSpec, ...] = tuple(rules)
         self.fuzzy = fuzzy
         self.stance = stance
+        if model is DEFAULT_MODEL:
+            from assessments.screening_model import default_model
+
+            model = default_model() if MODEL_ON_BY_DEFAULT else None
+        # the learned second stage (assessments/screening_model.py), or None
+        self.model = model
+        self._code_index = {rule.code: i for i, rule in enumerate(self.rules)}
         self._vocab = _Vocabulary()
         self._slot_cache: dict[object, frozenset[str]] = {}
         self._seqs: list[_Seq] = []
@@ -1235,7 +1332,20 @@ class Screener:
     def _stance_ok(self, ans: _Answer, start: int, end: int, literals: list[int], ctx) -> bool:
         if not self.stance:
             return True
+        # a pattern's own "not" that is really "not afraid to ..." is no negation
+        for p in literals:
+            if ans.words[p] in ("not", "never") and p + 1 < ans.n and ans.words[p + 1] in _UNAFRAID:
+                return False
         lit = set(literals)
+        # a bare trait word aimed at the candidate is someone else's behaviour:
+        # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
+        if (
+            end - start == 1
+            and end + 1 < ans.n
+            and ans.words[end] in ("with", "at", "toward", "towards")
+            and ans.words[end + 1] == "me"
+        ):
+            return False
         # a negator inside a gap of the match
         for p in range(start, end):
             if ans.neg[p] and p not in lit:
@@ -1283,6 +1393,20 @@ class Screener:
                 ans.words[p] == "i" and ans.clause[p] > marker_clause for p in range(start, end)
             ):
                 continue
+            # "when a customer says X I tell them Y": the candidate is the speaker
+            if any(
+                ans.words[p] == "i" and _SPEECH_KEYS.intersection(ans.keys[q])
+                for p in range(b_end, start)
+                for q in range(p + 1, min(p + 3, start))
+            ):
+                continue
+            # "when customers say X, I tell them Y": the match is in the candidate's own later
+            # clause, opened by "I" after the reported words
+            if ans.clause[start] > marker_clause and any(
+                ans.words[p] == "i" and ans.clause[p] > marker_clause and _clause_opener(ans, p)
+                for p in range(b_end, start + 1)
+            ):
+                continue
             return False
         for reach, a_start, _a_end in after:
             if a_start < end:
@@ -1298,6 +1422,9 @@ class Screener:
         return True
 
     def screen(self, text: str) -> list[Flag]:
+        return self._screen(text, True, True)
+
+    def _screen(self, text: str, use_patterns: bool, use_model: bool) -> list[Flag]:
         if not text or not text.strip():
             return []
         ans = _Answer(text, self._vocab)
@@ -1319,13 +1446,16 @@ class Screener:
                 cache.append((before, after))
             return cache[0]
 
-        for seq, start, end, literals in self._matches(self._seqs, self._index, ans):
+        matches = self._matches(self._seqs, self._index, ans) if use_patterns else ()
+        for seq, start, end, literals in matches:
             ri = seq.rule_index
             known = best.get(ri)
             if known is not None and known[0] <= start:
                 continue
             if self._stance_ok(ans, start, end, literals, ctx):
                 best[ri] = (start, end, seq.pattern)
+        if use_model and self.model is not None:
+            best.update(self._model_hits(ans, best, ctx))
         flags = []
         for ri, (start, end, pattern) in best.items():
             rule = self.rules[ri]
@@ -1346,11 +1476,66 @@ class Screener:
         flags.sort(key=lambda f: (f.start, f.end, f.rule))
         return flags
 
+    def _model_hits(self, ans: _Answer, best: dict, ctx) -> dict[int, tuple[int, int, str]]:
+        """rule index -> (first token, end token, explanation) for the model's flags.
+
+        Scores each sentence; a category whose probability passes the model's threshold is
+        flagged with that sentence as evidence, unless the rule already fired by a pattern,
+        the bank has no rule with that code, or the engine's negation / distancing logic
+        rejects the words carrying most of the evidence.
+        """
+        from assessments.screening_model import feature_text, sentence_spans, token_features
+
+        model = self.model
+        classes = model.classes
+        threshold = model.threshold
+        hits: dict[int, tuple[int, int, str]] = {}
+        for lo, hi in sentence_spans(ans):
+            feats = token_features(ans, lo, hi)
+            probs = model.probabilities(f for f, _s, _e in feats)
+            for k, p in enumerate(probs):
+                if p < threshold:
+                    continue
+                ri = self._code_index.get(classes[k], -1)
+                if ri < 0 or ri in best or ri in hits:
+                    continue
+                top = model.contributions((f for f, _s, _e in feats), k)
+                if not top:
+                    continue
+                if not self._model_stance_ok(ans, feats, top[0][1], ctx):
+                    continue
+                explanation = "model: " + ", ".join(feature_text(f) for _v, f in top[:3])
+                hits[ri] = (lo, hi, explanation)
+        return hits
+
+    def _model_stance_ok(self, ans: _Answer, feats, anchor: str, ctx) -> bool:
+        """The engine's stance check on the strongest feature's words."""
+        for f, s, e in feats:
+            if f != anchor:
+                continue
+            literals = list(range(s, e))
+            if f.startswith("u:n:"):
+                # the negation is part of the evidence ("don't trust"): include the negator
+                p = s - 1
+                while p >= 0 and ans.clause[p] == ans.clause[s] and not ans.neg[p]:
+                    p -= 1
+                if p >= 0 and ans.neg[p] and ans.clause[p] == ans.clause[s]:
+                    s = p
+                    literals = [p, *literals]
+            return self._stance_ok(ans, s, e, literals, ctx)
+        return True
+
     def rule(self, code: str) -> RuleSpec | None:
         for r in self.rules:
             if r.code == code:
                 return r
         return None
+
+
+def _clause_opener(ans: _Answer, pos: int) -> bool:
+    """True when `pos` is the first or second word of its clause ("I ...", "then I ...")."""
+    clause = ans.clause[pos]
+    return pos == 0 or ans.clause[pos - 1] != clause or (pos > 1 and ans.clause[pos - 2] != clause)
 
 
 def _first_of(ans: _Answer, pos: int) -> int:

@@ -33,6 +33,14 @@ def score_everything(page, level: str = "4") -> None:
         form.locator(f"input[name=choice][value='{level}']").check()
 
 
+def wait_until(page, condition, seconds: float = 10) -> None:
+    for _ in range(int(seconds * 10)):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the page's autosave did not reach the database in time")
+
+
 def test_it_runs_an_interview_from_start_to_locked(
     open_page, candidate, people, artefacts, live_server
 ):
@@ -61,6 +69,9 @@ def test_it_runs_an_interview_from_start_to_locked(
     assert page.url == kit_url
     first.scroll_into_view_if_needed()
     page.screenshot(path=str(artefacts / "kit-flag.png"))
+    # Autosaves run in the background: wait for the last one (the score) to land.
+    saved = Response.objects.filter(interview=interview, score=3, answer="I like being appreciated")
+    wait_until(page, saved.exists)
     flag = Flag.objects.get(response__interview=interview)
     assert flag.rule.code == "appreciation" and flag.evidence == "like being appreciated"
 

@@ -406,3 +406,26 @@ def test_evaluate_counts_and_reports():
     assert result.false_flags[0]["id"] == "c" and result.false_flags[0]["rules"] == ["calm_down"]
     report = result.format_report()
     assert "precision 0.500" in report and "calm_down" in report and "[b]" in report
+
+
+HOLDOUTS = [Path(__file__).with_name(n) for n in ("holdout_a.jsonl", "holdout_b.jsonl")]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in HOLDOUTS), reason="holdout sets not found")
+def test_it_meets_the_targets_on_the_holdout_sets(screener):
+    # Written blind by two other authors; since used for tuning (see the module docstring
+    # for the blind figures measured before that).
+    records = [r for p in HOLDOUTS for r in read_jsonl(p)]
+    result = evaluate(screener, records)
+    report = result.format_report()
+    assert result.precision >= 0.92, report
+    assert result.recall >= 0.88, report
+
+
+def test_stance_edge_cases(screener):
+    assert "sorry_guilt" not in codes(screener, "I'm not afraid to say sorry to a customer.")
+    assert "sarcasm" not in codes(screener, "When a customer is sarcastic with me, I stay kind.")
+    assert "arrogance" in codes(screener, "Customers shouldn't argue with me, I'm the expert.")
+    text = "When customers say I bet you'd rather be at home, I tell them I'm glad to be here."
+    assert codes(screener, text) == set()
+    assert "personal" not in codes(screener, "I used to get upset when customers complained.")

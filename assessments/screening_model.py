@@ -1,0 +1,234 @@
+"""Learned second stage of the warning-answer screener: pure Python, stdlib only.
+
+A multinomial logistic regression (one class per rule code plus ``none``) over the
+screener's own normalised words, so inflections, contractions and curly quotes are read the
+same way as in the patterns:
+
+* ``u:<stem>``         a word, stemmed by the screener's stemmer;
+* ``u:n:<stem>``       the same word inside a negated clause (after not / never / no /
+                       without ... earlier in the same clause, per the engine's negation logic);
+* ``b:<stem> <stem>``  two consecutive words of the same sentence.
+
+Training (``bench/train_screening_model.py``) sees whole answers; the screener scores each
+SENTENCE, so the evidence is the sentence that triggered the flag. A model flag is raised
+only when the probability of a category is above a high threshold (chosen by cross-author
+validation) and the engine's negation / distancing logic accepts the words that carry most
+of the evidence as the candidate's own stance. The explanation lists the strongest positive
+features ("model: thank, keep me, motivat").
+
+Training is deterministic: fixed seed, fixed epochs, rounded weights, sorted JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+NONE = "none"
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "screening_model.json"
+
+
+# --------------------------------------------------------------------------------------
+# Features
+# --------------------------------------------------------------------------------------
+
+
+def sentence_spans(ans) -> list[tuple[int, int]]:
+    """[(first token, end token)] for each sentence of an analysed answer (``_Answer``)."""
+    spans = []
+    start = 0
+    sent = ans.sent
+    for i in range(1, ans.n + 1):
+        if i == ans.n or sent[i] != sent[i - 1]:
+            spans.append((start, i))
+            start = i
+    return spans
+
+
+def token_features(ans, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """(feature, first token, end token) for tokens lo..hi of one analysed answer."""
+    from assessments.screening import _stem  # local: screening imports this module lazily
+
+    words = ans.words
+    neg = ans.neg
+    clause = ans.clause
+    feats: list[tuple[str, int, int]] = []
+    stems = [_stem(words[i]) for i in range(lo, hi)]
+    negated = False
+    for j, i in enumerate(range(lo, hi)):
+        if i == lo or clause[i] != clause[i - 1]:
+            negated = False
+        s = stems[j]
+        feats.append((("u:n:" + s) if negated else ("u:" + s), i, i + 1))
+        if j + 1 < len(stems):
+            feats.append(("b:" + s + " " + stems[j + 1], i, i + 2))
+        if neg[i]:
+            negated = True
+    return feats
+
+
+def answer_features(ans) -> list[str]:
+    """The set of features of a whole answer (training unit), sorted."""
+    found: set[str] = set()
+    for lo, hi in sentence_spans(ans):
+        found.update(f for f, _s, _e in token_features(ans, lo, hi))
+    return sorted(found)
+
+
+def feature_text(feature: str) -> str:
+    """Readable form of a feature for the flag's explanation."""
+    if feature.startswith("u:n:"):
+        return "not " + feature[4:]
+    return feature[2:]
+
+
+# --------------------------------------------------------------------------------------
+# Model
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ScreeningModel:
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    # feature -> ((class index, weight), ...)
+    weights: dict[str, tuple[tuple[int, float], ...]]
+    threshold: float = 0.9
+    meta: dict | None = None
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        z = list(self.bias)
+        w = self.weights
+        for f in features:
+            row = w.get(f)
+            if row:
+                for k, v in row:
+                    z[k] += v
+        return z
+
+    def probabilities(self, features: Iterable[str]) -> list[float]:
+        return _softmax(self.scores(features))
+
+    def contributions(self, features: Iterable[str], k: int) -> list[tuple[float, str]]:
+        """(weight for class k, feature), strongest first; only positive weights."""
+        out = []
+        for f in set(features):
+            for ci, v in self.weights.get(f, ()):
+                if ci == k and v > 0:
+                    out.append((v, f))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return out
+
+    def to_json(self) -> dict:
+        return {
+            "format": "screening-model/1",
+            "classes": list(self.classes),
+            "bias": [round(b, 4) for b in self.bias],
+            "threshold": self.threshold,
+            "meta": self.meta or {},
+            "weights": {f: [[k, v] for k, v in row] for f, row in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ScreeningModel:
+        if data.get("format") != "screening-model/1":
+            raise ValueError("not a screening model file")
+        return cls(
+            classes=tuple(data["classes"]),
+            bias=tuple(float(b) for b in data["bias"]),
+            weights={
+                f: tuple((int(k), float(v)) for k, v in row) for f, row in data["weights"].items()
+            },
+            threshold=float(data["threshold"]),
+            meta=data.get("meta") or {},
+        )
+
+    def dump(self, path: Path) -> None:
+        text = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        path.write_text(text + "\n", encoding="utf-8")
+
+
+def load(path: Path | str = DEFAULT_PATH) -> ScreeningModel:
+    return ScreeningModel.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+_CACHE: dict[str, ScreeningModel | None] = {}
+
+
+def default_model() -> ScreeningModel | None:
+    """The shipped model, loaded once per process; None when the file is absent."""
+    key = str(DEFAULT_PATH)
+    if key not in _CACHE:
+        _CACHE[key] = load(DEFAULT_PATH) if DEFAULT_PATH.exists() else None
+    return _CACHE[key]
+
+
+def _softmax(z: Sequence[float]) -> list[float]:
+    m = max(z)
+    e = [math.exp(v - m) for v in z]
+    s = sum(e)
+    return [v / s for v in e]
+
+
+def train(
+    examples: Sequence[tuple[Sequence[str], str]],
+    classes: Sequence[str],
+    *,
+    epochs: int = 20,
+    rate: float = 0.2,
+    l2: float = 1e-4,
+    seed: int = 13,
+    prune: float = 0.02,
+    min_count: int = 2,
+    threshold: float = 0.9,
+) -> ScreeningModel:
+    """Multinomial logistic regression by plain SGD (deterministic).
+
+    ``examples`` are (features, class); ``classes`` must contain ``NONE``. Features seen in
+    fewer than ``min_count`` examples are ignored; weights below ``prune`` are dropped.
+    """
+    classes = tuple(classes)
+    index = {c: i for i, c in enumerate(classes)}
+    n_cls = len(classes)
+    counts: dict[str, int] = {}
+    for feats, _c in examples:
+        for f in set(feats):
+            counts[f] = counts.get(f, 0) + 1
+    keep = {f for f, n in counts.items() if n >= min_count}
+    data = [(sorted(set(f for f in feats if f in keep)), index[c]) for feats, c in examples]
+    w: dict[str, list[float]] = {f: [0.0] * n_cls for f in sorted(keep)}
+    bias = [0.0] * n_cls
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    step = 0
+    total = epochs * len(data)
+    for _epoch in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, y = data[i]
+            lr = rate * (1.0 - step / total) + 0.01
+            step += 1
+            z = list(bias)
+            rows = [w[f] for f in feats]
+            for row in rows:
+                for k in range(n_cls):
+                    z[k] += row[k]
+            p = _softmax(z)
+            p[y] -= 1.0
+            grads = [(k, lr * g) for k, g in enumerate(p) if g > 1e-4 or g < -1e-4]
+            for k, g in grads:
+                bias[k] -= g
+            shrink = 1.0 - lr * l2
+            for row in rows:
+                for k, g in grads:
+                    row[k] = row[k] * shrink - g
+    weights: dict[str, tuple[tuple[int, float], ...]] = {}
+    for f, row in w.items():
+        kept = tuple((k, round(v, 3)) for k, v in enumerate(row) if abs(v) >= prune)
+        if kept:
+            weights[f] = kept
+    return ScreeningModel(classes, tuple(bias), weights, threshold)
