@@ -49,7 +49,6 @@ def test_it_ships_at_least_twenty_rules_each_with_examples(default_bank_data):
 def test_it_flags_the_sources_own_caution_with_the_default_rules(default_bank_data):
     from assessments.screening import RuleSpec, Screener
 
-
     screener = Screener(
         RuleSpec(code=r["code"], label=r["label"], why=r["why"], patterns=tuple(r["patterns"]))
         for r in default_bank_data["warning_rules"]

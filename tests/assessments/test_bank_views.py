@@ -225,3 +225,43 @@ def test_the_rule_tester_shows_fired_rules_with_evidence(as_hana, published):
 
 def test_the_rule_tester_is_for_hr(as_ravi, published):
     assert as_ravi.get(version_url(published, "tester")).status_code == 403
+
+
+def hr_write_urls(draft):
+    rule = draft.warning_rules.first().code
+    dimension = draft.dimensions.first().pk
+    return {
+        "start_draft": reverse("assessments:start_draft", args=[draft.bank.slug]),
+        "publish": version_url(draft, "publish"),
+        "discard": version_url(draft, "discard"),
+        "delete_rule": version_url(draft, "delete_rule", rule),
+        "edit_rule": version_url(draft, "edit_rule", rule),
+        "new_rule": version_url(draft, "new_rule"),
+        "edit_dimension": version_url(draft, "edit_dimension", dimension),
+        "import": reverse("assessments:import"),
+        "tester": version_url(draft, "tester"),
+    }
+
+
+@pytest.mark.parametrize("who", ["as_ravi", "as_maya", "as_otto"])
+def test_it_forbids_every_write_view_to_anyone_but_hr(request, who, draft):
+    client = request.getfixturevalue(who)
+    for name, url in hr_write_urls(draft).items():
+        assert client.post(url, {}).status_code == 403, name
+    draft.refresh_from_db()
+    assert draft.is_draft and draft.warning_rules.count() >= 20
+
+
+def test_it_refuses_the_wrong_method_on_every_write_view(as_hana, draft):
+    post_only = {"start_draft", "publish", "discard", "delete_rule"}
+    for name, url in hr_write_urls(draft).items():
+        method = as_hana.get if name in post_only else as_hana.put
+        assert method(url).status_code == 405, name
+
+
+def test_it_lets_hr_delete_a_rule_and_discard_a_draft(as_hana, draft):
+    code = draft.warning_rules.first().code
+    assert as_hana.post(version_url(draft, "delete_rule", code)).status_code == 302
+    assert not draft.warning_rules.filter(code=code).exists()
+    assert as_hana.post(version_url(draft, "discard")).status_code == 302
+    assert not BankVersion.objects.filter(status="draft").exists()
