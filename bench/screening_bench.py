@@ -107,7 +107,9 @@ def main() -> None:
         runs.append(time.perf_counter() - t0)
     seconds = min(runs)
 
+    model = screener.model
     rows = [
+        ("learned model", f"on (threshold {model.threshold})" if model is not None else "off"),
         ("rules", f"{len(specs)}"),
         ("patterns", f"{sum(len(r.patterns) for r in specs)}"),
         ("compile ms (min of 5)", f"{min(compile_times):.1f}"),
@@ -129,9 +131,10 @@ def main() -> None:
             sets.append(("dev sample", read_jsonl(DEV)))
         variants = [
             ("naive phrase search", NaiveScreener()),
-            ("stems + gaps only", Screener(specs, stance=False, fuzzy=False)),
-            ("+ typos", Screener(specs, stance=False)),
-            ("+ negation/distancing", Screener(specs)),
+            ("stems + gaps only", Screener(specs, stance=False, fuzzy=False, model=None)),
+            ("+ typos", Screener(specs, stance=False, model=None)),
+            ("+ negation/distancing", Screener(specs, model=None)),
+            ("+ learned model", Screener(specs)),
         ]
         print()
         print(f"{'engine':<24}{'set':<12}{'precision':>10}{'recall':>8}{'f1':>7}")

@@ -140,7 +140,7 @@ def choose_threshold(groups: list[list[tuple[float, bool]]]) -> float:
     for t in GRID:
         ok = True
         for scored in groups:
-            p, _r, tp, _fp = pr([s >= t for s, _w in scored], [w for _s, w in scored])
+            p, _r, _tp, _fp = pr([s >= t for s, _w in scored], [w for _s, w in scored])
             if p < TARGET_PRECISION:
                 ok = False
                 break
@@ -180,8 +180,10 @@ def main() -> None:
     results = cross_author(specs)
 
     table = []
-    print(f"{'split':<16}{'file':<24}{'thr':>5}  {'rules P/R':>13}  {'model P/R':>13}  "
-          f"{'rules+model P/R':>16}")
+    print(
+        f"{'split':<16}{'file':<24}{'thr':>5}  {'rules P/R':>13}  {'model P/R':>13}  "
+        f"{'rules+model P/R':>16}"
+    )
     for held, rows in results.items():
         others = [
             [(r["score"], r["warning"]) for r in rs] for h, rs in results.items() if h != held
@@ -203,8 +205,10 @@ def main() -> None:
                 "combined": [round(cp, 3), round(cr, 3)],
             }  # fmt: skip
             table.append(row)
-            print(f"{train_names + '->' + held:<16}{name:<24}{t:>5.2f}  "
-                  f"{rp:>6.3f}/{rr:<6.3f}  {mp:>6.3f}/{mr:<6.3f}  {cp:>7.3f}/{cr:<7.3f}")
+            print(
+                f"{train_names + '->' + held:<16}{name:<24}{t:>5.2f}  "
+                f"{rp:>6.3f}/{rr:<6.3f}  {mp:>6.3f}/{mr:<6.3f}  {cp:>7.3f}/{cr:<7.3f}"
+            )
 
     pooled = [(r["score"], r["warning"]) for rows in results.values() for r in rows]
     threshold = choose_threshold(
@@ -212,8 +216,7 @@ def main() -> None:
     )
     truth = [w for _s, w in pooled]
     mp, mr, *_ = pr([s >= threshold for s, _w in pooled], truth)
-    print(f"\nshipped threshold {threshold:.2f} (pooled held-out model-only P/R "
-          f"{mp:.3f}/{mr:.3f})")
+    print(f"\nshipped threshold {threshold:.2f} (pooled held-out model-only P/R {mp:.3f}/{mr:.3f})")
 
     screener = Screener(specs, model=None)
     everything = [r for a in AUTHORS for r in author_records(a)]
@@ -223,8 +226,10 @@ def main() -> None:
     if not args.no_write:
         sm.DEFAULT_PATH.parent.mkdir(parents=True, exist_ok=True)
         model.dump(sm.DEFAULT_PATH)
-        print(f"wrote {sm.DEFAULT_PATH.relative_to(ROOT)} "
-              f"({sm.DEFAULT_PATH.stat().st_size / 1024:.0f} KB)")
+        print(
+            f"wrote {sm.DEFAULT_PATH.relative_to(ROOT)} "
+            f"({sm.DEFAULT_PATH.stat().st_size / 1024:.0f} KB)"
+        )
 
 
 if __name__ == "__main__":
