@@ -106,6 +106,10 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    from assessments.screening_model import ScreeningModel
 
 __all__ = [
     "Evaluation",
@@ -522,7 +526,7 @@ class _Parser:
         self.tokens = [t for t in _PAT_TOKEN_RE.findall(text) if not t.isspace()]
         self.i = 0
 
-    def fail(self, message: str) -> None:
+    def fail(self, message: str) -> NoReturn:
         raise PatternError(message, pattern=self.pattern)
 
     def peek(self) -> str | None:
@@ -1210,7 +1214,7 @@ class Screener:
 
             model = default_model() if MODEL_ON_BY_DEFAULT else None
         # the learned second stage (assessments/screening_model.py), or None
-        self.model = model
+        self.model: ScreeningModel | None = model  # type: ignore[assignment]
         self._code_index = {rule.code: i for i, rule in enumerate(self.rules)}
         self._vocab = _Vocabulary()
         self._slot_cache: dict[object, frozenset[str]] = {}
@@ -1528,6 +1532,7 @@ class Screener:
         from assessments.screening_model import feature_text, sentence_spans, token_features
 
         model = self.model
+        assert model is not None  # only called with a model
         classes = model.classes
         threshold = model.threshold
         hits: dict[int, tuple[int, int, str]] = {}
@@ -1708,7 +1713,7 @@ def evaluate(screener: Screener, records: Iterable[dict]) -> Evaluation:
     return Evaluation(total, tp, fp, fn, tn, per_cat, per_rule, misses, false_flags)
 
 
-def load_rules(data: object) -> list[RuleSpec]:
+def load_rules(data: Any) -> list[RuleSpec]:
     """RuleSpecs from the parsed YAML/JSON shape ``{"warning_rules": [...]}`` or a list."""
     items = data.get("warning_rules", []) if isinstance(data, dict) else data
     specs = []

@@ -71,39 +71,55 @@ def build(count: int) -> tuple[object, list]:
 
     version = load_bank(read_default_bank()).version
     people = {}
-    for username, first, last, group in [("ravi", "Ravi", "Cole", "Recruiter"),
-                                         ("rosa", "Rosa", "Lind", "Recruiter"),
-                                         ("maya", "Maya", "Okafor", "Hiring manager")]:
-        user = User.objects.create_user(username, f"{username}@example.com", "bench",
-                                        first_name=first, last_name=last)
+    for username, first, last, group in [
+        ("ravi", "Ravi", "Cole", "Recruiter"),
+        ("rosa", "Rosa", "Lind", "Recruiter"),
+        ("maya", "Maya", "Okafor", "Hiring manager"),
+    ]:
+        user = User.objects.create_user(
+            username, f"{username}@example.com", "bench", first_name=first, last_name=last
+        )
         user.groups.add(Group.objects.get(name=group))
         people[username] = user
-    role = Role.objects.create(title="Contact centre agent", slug="contact-centre-agent",
-                               bank_version=version, hiring_manager=people["maya"])
-    questions = list(Question.objects.filter(dimension__version=version)
-                     .order_by("dimension__position", "position"))
+    role = Role.objects.create(
+        title="Contact centre agent",
+        slug="contact-centre-agent",
+        bank_version=version,
+        hiring_manager=people["maya"],
+    )
+    questions = list(
+        Question.objects.filter(dimension__version=version).order_by(
+            "dimension__position", "position"
+        )
+    )
     rule = version.warning_rules.get(code="appreciation")
     phrase = "like being appreciated"
     now = timezone.now()
     candidates = []
     for n in range(count):
-        candidate = Candidate.objects.create(role=role, name=f"Candidate {n + 1:03d} Example",
-                                             email=f"c{n}@example.com")
+        candidate = Candidate.objects.create(
+            role=role, name=f"Candidate {n + 1:03d} Example", email=f"c{n}@example.com"
+        )
         candidates.append(candidate)
         for k, who in enumerate(("ravi", "rosa")):
             interview = Interview.objects.create(
-                candidate=candidate, interviewer=people[who], bank_version=version,
-                status=Interview.Status.SUBMITTED, submitted_at=now,
+                candidate=candidate,
+                interviewer=people[who],
+                bank_version=version,
+                status=Interview.Status.SUBMITTED,
+                submitted_at=now,
             )
             level = 2 + n % 3  # candidates differ in level
             Response.objects.bulk_create(
                 Response(
-                    interview=interview, question=q,
+                    interview=interview,
+                    question=q,
                     answer=ANSWERS[(i + n + k) % len(ANSWERS)],
                     notes=NOTES[(i + k) % len(NOTES)],
                     # ... and the two interviewers now and then by two points or more.
-                    score=min(5, max(1, level + (i * 7 + k * 2) % 3 - 1
-                                     + 2 * k * ((i + n) % 7 == 0))),
+                    score=min(
+                        5, max(1, level + (i * 7 + k * 2) % 3 - 1 + 2 * k * ((i + n) % 7 == 0))
+                    ),
                 )
                 for i, q in enumerate(questions)
             )
@@ -111,12 +127,16 @@ def build(count: int) -> tuple[object, list]:
             for j, response in enumerate(flagged):
                 start = response.answer.index(phrase)
                 Flag.objects.create(
-                    response=response, rule=rule, evidence=phrase, start=start,
+                    response=response,
+                    rule=rule,
+                    evidence=phrase,
+                    start=start,
                     end=start + len(phrase),
                     dismissed_by=people["maya"] if j == 0 else None,
                     dismissed_at=now if j == 0 else None,
                     dismiss_reason="Said in passing; the example is about the customer."
-                    if j == 0 else "",
+                    if j == 0
+                    else "",
                 )
     return role, candidates
 
@@ -155,8 +175,9 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     role, candidates = build(max([20, *big]))
-    print(f"built {len(candidates)} candidates in {time.perf_counter() - started:.1f} s "
-          f"({workdir})")
+    print(
+        f"built {len(candidates)} candidates in {time.perf_counter() - started:.1f} s ({workdir})"
+    )
 
     def fetch(candidate):
         return Candidate.objects.select_related("role__bank_version__bank").get(pk=candidate.pk)
@@ -196,22 +217,36 @@ def main() -> int:
             (args.out / f"{name}.pdf").write_bytes(data)
 
     rows = [
-        (f"candidate PDF, warm ({pages['candidate']} pages)", f"{candidate_warm:.3f} s",
-         "<= 0.5 s", candidate_warm <= 0.5),
-        (f"20-candidate comparison PDF, warm ({pages['comparison-20']} pages)",
-         f"{compare_warm:.3f} s", "<= 2.0 s", compare_warm <= 2.0),
+        (
+            f"candidate PDF, warm ({pages['candidate']} pages)",
+            f"{candidate_warm:.3f} s",
+            "<= 0.5 s",
+            candidate_warm <= 0.5,
+        ),
+        (
+            f"20-candidate comparison PDF, warm ({pages['comparison-20']} pages)",
+            f"{compare_warm:.3f} s",
+            "<= 2.0 s",
+            compare_warm <= 2.0,
+        ),
         ("peak memory (process RSS high-water mark)", f"{rss:.0f} MB", "< 250 MB", rss < 250),
-        ("unchanged report downloaded again (view)", f"{cached_ms:.1f} ms", "< 50 ms",
-         cached_ms < 50),
+        (
+            "unchanged report downloaded again (view)",
+            f"{cached_ms:.1f} ms",
+            "< 50 ms",
+            cached_ms < 50,
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"\n{'measure':<{width}}  {'result':>10}  {'target':>9}  ok")
     for label, value, target, ok in rows:
         print(f"{label:<{width}}  {value:>10}  {target:>9}  {'yes' if ok else 'NO'}")
-    print(f"\nfor information: first (cold) candidate PDF {cold:.3f} s; larger comparisons "
-          + ", ".join(f"{n} candidates {t:.2f} s" for n, t in big_times.items())
-          + f"; background threshold REPORT_SYNC_CANDIDATES = "
-          f"{__import__('hiring.report_tasks').report_tasks.sync_limit()}")
+    print(
+        f"\nfor information: first (cold) candidate PDF {cold:.3f} s; larger comparisons "
+        + ", ".join(f"{n} candidates {t:.2f} s" for n, t in big_times.items())
+        + f"; background threshold REPORT_SYNC_CANDIDATES = "
+        f"{__import__('hiring.report_tasks').report_tasks.sync_limit()}"
+    )
     return 0 if all(r[3] for r in rows) else 1
 
 

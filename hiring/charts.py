@@ -82,9 +82,7 @@ def profile_svg(bars: Sequence[Bar], *, width: int = 680, height: int = 190) -> 
             f'<text x="{left - 4}" y="{_n(y(level) + 3)}" text-anchor="end" '
             f'fill="#666666">{level}</text>'
         )
-    out.append(
-        f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999999"/>'
-    )
+    out.append(f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#999999"/>')
     x = float(left)
     for group, members in groups:
         colour = GROUP_COLOURS.get(group, DEFAULT_COLOUR)

@@ -38,8 +38,7 @@ PDF_CHUNK = 8
 _SOURCES = [
     Path(settings.BASE_DIR) / "static" / "css" / "print.css",
     *sorted((settings.BASE_DIR / "templates" / "reports").glob("*.html")),
-    *(Path(__file__).parent / name for name in ("reports.py", "charts.py", "scoring.py",
-                                                "pdf.py")),
+    *(Path(__file__).parent / name for name in ("reports.py", "charts.py", "scoring.py", "pdf.py")),
 ]
 
 
@@ -77,21 +76,24 @@ def _activity(candidate_ids: Iterable[int]) -> list[Any]:
         n=Count("pk"), ids=Sum("pk"), last=Max("updated_at"), total=Sum("score")
     )
     flags = Flag.objects.filter(response__interview__in=submitted).aggregate(
-        n=Count("pk"), ids=Sum("pk"), last=Max("created_at"),
-        dismissed=Count("dismissed_at"), last_dismissed=Max("dismissed_at"),
+        n=Count("pk"),
+        ids=Sum("pk"),
+        last=Max("created_at"),
+        dismissed=Count("dismissed_at"),
+        last_dismissed=Max("dismissed_at"),
     )
     return [interviews, sorted(answers.items()), sorted(flags.items())]
 
 
 def _role_parts(role: Role) -> list[Any]:
-    weights = list(role.role_dimensions.order_by("dimension_id").values_list("dimension_id",
-                                                                             "weight"))
+    weights = list(
+        role.role_dimensions.order_by("dimension_id").values_list("dimension_id", "weight")
+    )
     return [role.pk, role.title, role.bank_version_id, weights, paper_size(), _source_version()]
 
 
 def candidate_key(candidate: Candidate) -> str:
-    parts = [candidate.pk, candidate.name, *_role_parts(candidate.role),
-             *_activity([candidate.pk])]
+    parts = [candidate.pk, candidate.name, *_role_parts(candidate.role), *_activity([candidate.pk])]
     return f"report:candidate:{candidate.pk}:{_digest(parts)}"
 
 
@@ -135,7 +137,7 @@ def _fetcher() -> Any:
                 raise ValueError(f"Reports load nothing over the network: {url}")
             path = unquote(parts.path)
             if path.startswith(static_url):
-                found = finders.find(path[len(static_url):])
+                found = finders.find(path[len(static_url) :])
                 if not found:
                     raise ValueError(f"No such static file: {path}")
                 path = found if isinstance(found, str) else found[0]
@@ -192,9 +194,7 @@ def render_pdf(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return document.write_pdf(
-            stylesheets=[print_css(), _page_css(paper_size(), orientation)]
-        )
+        return document.write_pdf(stylesheets=[print_css(), _page_css(paper_size(), orientation)])
     finally:
         if collecting:
             gc.enable()
@@ -224,8 +224,7 @@ def comparison_pdf_bytes(role: Role, options: dict[str, Any]) -> bytes:
     from hiring.reports import build_comparison
 
     comparison = build_comparison(role, chunk_size=PDF_CHUNK, **options)
-    return render_pdf(COMPARISON_TEMPLATE, {"comparison": comparison, "pdf": True},
-                      landscape=True)
+    return render_pdf(COMPARISON_TEMPLATE, {"comparison": comparison, "pdf": True}, landscape=True)
 
 
 # ---------------------------------------------------------------- file names

@@ -29,9 +29,10 @@ def can_compare(user: Any, role: Role) -> bool:
 def can_read_report(user: Any, candidate: Candidate) -> bool:
     if can_compare(user, candidate.role):
         return True
-    return is_recruiter(user) and Interview.objects.submitted().filter(
-        candidate=candidate, interviewer=user
-    ).exists()
+    return (
+        is_recruiter(user)
+        and Interview.objects.submitted().filter(candidate=candidate, interviewer=user).exists()
+    )
 
 
 def get_candidate_for_report(request: HttpRequest, pk: int) -> Candidate:

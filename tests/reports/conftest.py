@@ -98,28 +98,45 @@ def run_interview(
     """An interview with a response to every question, scored by `score(question)`."""
     now = timezone.now()
     interview = Interview.objects.create(
-        candidate=candidate, interviewer=interviewer, bank_version=questions[0].dimension.version,
+        candidate=candidate,
+        interviewer=interviewer,
+        bank_version=questions[0].dimension.version,
         status=Interview.Status.SUBMITTED if submitted else Interview.Status.DRAFT,
-        started_at=now - timedelta(hours=2), submitted_at=now if submitted else None,
+        started_at=now - timedelta(hours=2),
+        submitted_at=now if submitted else None,
     )
     # bulk_create skips Response.save's lock check: these are finished interviews' records.
     Response.objects.bulk_create(
         Response(
-            interview=interview, question=q, score=score(q),
-            notes=(notes or {}).get(q.pk, ""), answer=(answers or {}).get(q.pk, "An answer."),
+            interview=interview,
+            question=q,
+            score=score(q),
+            notes=(notes or {}).get(q.pk, ""),
+            answer=(answers or {}).get(q.pk, "An answer."),
         )
         for q in questions
     )
     return interview
 
 
-def flag(interview: Interview, question: Question, rule: WarningRule, phrase: str,
-         dismissed_by: User | None = None, reason: str = "") -> Flag:
+def flag(
+    interview: Interview,
+    question: Question,
+    rule: WarningRule,
+    phrase: str,
+    dismissed_by: User | None = None,
+    reason: str = "",
+) -> Flag:
     response = interview.responses.get(question=question)
     start = response.answer.index(phrase)
     return Flag.objects.create(
-        response=response, rule=rule, evidence=phrase, start=start, end=start + len(phrase),
-        dismissed_by=dismissed_by, dismissed_at=timezone.now() if dismissed_by else None,
+        response=response,
+        rule=rule,
+        evidence=phrase,
+        start=start,
+        end=start + len(phrase),
+        dismissed_by=dismissed_by,
+        dismissed_at=timezone.now() if dismissed_by else None,
         dismiss_reason=reason,
     )
 
@@ -127,8 +144,11 @@ def flag(interview: Interview, question: Question, rule: WarningRule, phrase: st
 @pytest.fixture
 def role(published, maya, hana) -> Role:
     return Role.objects.create(
-        title="Support agent", slug="support-agent", bank_version=published,
-        hiring_manager=maya, created_by=hana,
+        title="Support agent",
+        slug="support-agent",
+        bank_version=published,
+        hiring_manager=maya,
+        created_by=hana,
     )
 
 
@@ -145,18 +165,30 @@ def ana(role, questions, ravi, rosa, rhea, maya, rule) -> Candidate:
     first = questions[0].dimension_id
     q1, q2 = questions[0], questions[1]
     by_ravi = run_interview(
-        ana, ravi, questions, lambda q: 5 if q.dimension_id == first else 4,
+        ana,
+        ravi,
+        questions,
+        lambda q: 5 if q.dimension_id == first else 4,
         notes={q1.pk: "Told the parking-fine story with warmth.", q2.pk: "Kept it kind."},
         answers={q2.pk: FLAGGED_ANSWER, questions[2].pk: DISMISSED_ANSWER},
     )
     run_interview(
-        ana, rosa, questions, lambda q: 2 if q.dimension_id == first else 3,
+        ana,
+        rosa,
+        questions,
+        lambda q: 2 if q.dimension_id == first else 3,
         notes={q1.pk: "Laughed at the customer a little."},
     )
     run_interview(ana, rhea, questions, lambda q: 1, submitted=False)
     flag(by_ravi, q2, rule, FLAGGED_PHRASE)
-    flag(by_ravi, questions[2], rule, DISMISSED_PHRASE, dismissed_by=maya,
-         reason="Praise is mentioned in passing; the answer is about the fix.")
+    flag(
+        by_ravi,
+        questions[2],
+        rule,
+        DISMISSED_PHRASE,
+        dismissed_by=maya,
+        reason="Praise is mentioned in passing; the answer is about the fix.",
+    )
     return ana
 
 
@@ -175,4 +207,3 @@ def cy(role) -> Candidate:
 @pytest.fixture
 def panel(ana, ben, cy) -> list[Candidate]:
     return [ana, ben, cy]
-

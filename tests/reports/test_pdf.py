@@ -82,8 +82,9 @@ def test_it_makes_a_fresh_report_after_a_dismissal(ana, maya):
 def test_it_makes_a_fresh_report_after_a_new_flag_or_submission(ana, rhea, rule, questions):
     before = pdf.candidate_key(fresh(ana))
     draft = Interview.objects.get(candidate=ana, interviewer=rhea)
-    Interview.objects.filter(pk=draft.pk).update(status=Interview.Status.SUBMITTED,
-                                                 submitted_at=timezone.now())
+    Interview.objects.filter(pk=draft.pk).update(
+        status=Interview.Status.SUBMITTED, submitted_at=timezone.now()
+    )
     after_submit = pdf.candidate_key(fresh(ana))
     assert after_submit != before
     response = draft.responses.get(question=questions[5])
@@ -124,8 +125,15 @@ def test_it_names_downloads_after_the_candidate_and_role(ana, role):
 
 def test_it_writes_a_candidate_report_from_the_command_line(ana, tmp_path: Path):
     out, page = tmp_path / "ana.pdf", tmp_path / "ana.html"
-    call_command("candidate_report", str(ana.pk), "--pdf", str(out), "--html", str(page),
-                 stdout=io.StringIO())
+    call_command(
+        "candidate_report",
+        str(ana.pk),
+        "--pdf",
+        str(out),
+        "--html",
+        str(page),
+        stdout=io.StringIO(),
+    )
     assert "Ana Alvarez" in text_of(out.read_bytes())
     html = page.read_text()
     assert "<style>" in html and "Ana Alvarez" in html and "bootstrap" not in html
@@ -133,8 +141,7 @@ def test_it_writes_a_candidate_report_from_the_command_line(ana, tmp_path: Path)
 
 def test_it_writes_a_comparison_from_the_command_line(panel, role, tmp_path: Path):
     out = tmp_path / "compare.pdf"
-    call_command("compare_candidates", "--role", role.slug, "--pdf", str(out),
-                 stdout=io.StringIO())
+    call_command("compare_candidates", "--role", role.slug, "--pdf", str(out), stdout=io.StringIO())
     text = text_of(out.read_bytes())
     assert all(c.name in text for c in panel)
 
@@ -147,8 +154,15 @@ def test_it_explains_command_line_mistakes(panel, role, tmp_path: Path):
     with pytest.raises(CommandError, match="No role"):
         call_command("compare_candidates", "--role", "nope", "--pdf", str(tmp_path / "x.pdf"))
     with pytest.raises(CommandError, match="sort"):
-        call_command("compare_candidates", "--role", role.slug, "--sort", "bogus",
-                     "--pdf", str(tmp_path / "x.pdf"))
+        call_command(
+            "compare_candidates",
+            "--role",
+            role.slug,
+            "--sort",
+            "bogus",
+            "--pdf",
+            str(tmp_path / "x.pdf"),
+        )
 
 
 def test_it_shows_a_flag_added_after_a_first_download(ben, rule, questions):

@@ -115,11 +115,18 @@ def test_it_splits_matrices_into_printable_chunks(panel, role, published):
     assert len(group.chunks[0].rows) == published.dimensions.count()
 
 
-def test_it_never_ranks_candidates_on_different_bank_versions_together(panel, role, published,
-                                                                      ravi):
+def test_it_never_ranks_candidates_on_different_bank_versions_together(
+    panel, role, published, ravi
+):
     newer = BankVersion.objects.create(bank=published.bank, number=2)
-    dimension = Dimension.objects.create(version=newer, kind="trait", list="natural_traits",
-                                         number=1, title="Humour, reworded", source="x")
+    dimension = Dimension.objects.create(
+        version=newer,
+        kind="trait",
+        list="natural_traits",
+        number=1,
+        title="Humour, reworded",
+        source="x",
+    )
     question = Question.objects.create(dimension=dimension, kind="behavioural", prompt="Tell me")
     BankVersion.objects.filter(pk=newer.pk).update(status=BankVersion.Status.PUBLISHED)
     dee = Candidate.objects.create(role=role, name="Dee Dunn", email="dee@example.com")

@@ -38,13 +38,15 @@ def test_it_calls_two_points_apart_a_disagreement():
 
 def test_it_rolls_questions_up_to_dimensions_then_across_interviewers():
     rollup = roll_up(
-        answers([
-            ("ravi", "humour", "q1", 4),
-            ("ravi", "humour", "q2", 2),  # Ravi: 3.0 on humour
-            ("rosa", "humour", "q1", 5),  # Rosa: 5.0 on humour
-            ("ravi", "adapt", "q3", 3),
-            ("rosa", "adapt", "q3", None),  # not scored: left out, not zero
-        ]),
+        answers(
+            [
+                ("ravi", "humour", "q1", 4),
+                ("ravi", "humour", "q2", 2),  # Ravi: 3.0 on humour
+                ("rosa", "humour", "q1", 5),  # Rosa: 5.0 on humour
+                ("ravi", "adapt", "q3", 3),
+                ("rosa", "adapt", "q3", None),  # not scored: left out, not zero
+            ]
+        ),
         weights={"humour": 1, "adapt": 1},
     )
     humour = rollup.dimensions["humour"]
@@ -60,8 +62,14 @@ def test_it_rolls_questions_up_to_dimensions_then_across_interviewers():
 
 def test_it_counts_each_interviewer_once_however_many_questions_they_scored():
     rollup = roll_up(
-        answers([("ravi", "d", "q1", 5), ("ravi", "d", "q2", 5), ("ravi", "d", "q3", 5),
-                 ("rosa", "d", "q1", 1)]),
+        answers(
+            [
+                ("ravi", "d", "q1", 5),
+                ("ravi", "d", "q2", 5),
+                ("ravi", "d", "q3", 5),
+                ("rosa", "d", "q1", 1),
+            ]
+        ),
         weights={"d": 1},
     )
     assert rollup.score("d") == 3.0

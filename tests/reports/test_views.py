@@ -115,8 +115,11 @@ def test_it_shows_progress_while_the_worker_renders(as_maya, panel, role, settin
     settings.REPORT_SYNC_CANDIDATES = 2
     queued = []
     # No worker in this test: the job stays queued.
-    monkeypatch.setattr(report_tasks, "render_comparison",
-                        SimpleNamespace(enqueue=lambda *args: queued.append(args)))
+    monkeypatch.setattr(
+        report_tasks,
+        "render_comparison",
+        SimpleNamespace(enqueue=lambda *args: queued.append(args)),
+    )
     as_maya.get(reverse("reports:compare_pdf", args=[role.slug]))
     page = as_maya.get(reverse("reports:compare_job", args=[role.slug])).content.decode()
     assert len(queued) == 1  # the second visit does not queue the same job twice
