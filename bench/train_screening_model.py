@@ -3,13 +3,15 @@
     python bench/train_screening_model.py            # table + assessments/data/screening_model.json
     python bench/train_screening_model.py --no-write # table only
 
-Labelled answers come from three writers: A (tests/screening/labelled_answers.jsonl), B
-(holdout_a.jsonl + holdout_c_blind.jsonl) and C (holdout_b.jsonl); every rule's examples
-(positives) and counter-examples (negatives) are training data in every split.
+Labelled answers come from five writers: A (tests/screening/labelled_answers.jsonl), B
+(holdout_a.jsonl + holdout_c_blind.jsonl), C (holdout_b.jsonl), D (holdout_d.jsonl) and E
+(holdout_e.jsonl); every rule's examples (positives) and counter-examples (negatives) are
+training data in every split.
 
-Cross-author evaluation: train on two writers, test on the third. The rule patterns were
-tuned on every file, so "rules" figures on a test file are optimistic; "model" (the learned
-stage alone) is the honest figure for unseen wording. The threshold of each split is chosen
+Cross-author evaluation: train on four writers, test on the fifth. The rule patterns were
+tuned on A, B and C, so "rules" figures on those files are optimistic; D and E were written
+blind and never tuned on, so their "rules+model" rows are the honest estimate for unseen
+writers, as is "model" (the learned stage alone) everywhere. The threshold of each split is chosen
 on the OTHER splits' held-out predictions (nested), as the smallest probability keeping the
 model's own precision >= TARGET_PRECISION; the shipped model is trained on everything and
 uses the threshold chosen on all held-out predictions. Deterministic: same data, same file.
@@ -38,8 +40,12 @@ AUTHORS = {
     "A": ("labelled_answers.jsonl",),
     "B": ("holdout_a.jsonl", "holdout_c_blind.jsonl"),
     "C": ("holdout_b.jsonl",),
+    "D": ("holdout_d.jsonl",),
+    "E": ("holdout_e.jsonl",),
 }
-TARGET_PRECISION = 0.95
+# The model's own precision on each held-out writer. 0.93 rather than 0.95: with five
+# writers, 0.95 cost about 4 points of blind recall for 1 point of precision.
+TARGET_PRECISION = 0.93
 GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99
 FALLBACK = 0.99
 

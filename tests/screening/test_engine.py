@@ -390,7 +390,7 @@ def test_it_meets_the_targets_on_the_dev_sample(screener):
 
 
 def test_evaluate_counts_and_reports():
-    s = Screener([rule("calm_down", "calm down")])
+    s = Screener([rule("calm_down", "calm down")], model=None)  # count the patterns alone
     records = [
         {"id": "a", "answer": "Calm down!", "warning": True, "category": "calm_down"},
         {"id": "b", "answer": "I'd say relax.", "warning": True, "category": "calm_down"},
