@@ -179,10 +179,19 @@ class VersionContent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         self._ensure_draft()
         super().save(*args, **kwargs)
+        self._bump_revision()
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         self._ensure_draft()
-        return super().delete(*args, **kwargs)
+        deleted = super().delete(*args, **kwargs)
+        self._bump_revision()
+        return deleted
+
+    def _bump_revision(self) -> None:
+        # Any edit, from a page, the admin or a script, makes cached screeners stale.
+        BankVersion.objects.filter(pk=self.owning_version().pk).update(
+            revision=models.F("revision") + 1
+        )
 
     def _ensure_draft(self) -> None:
         # Ask the database, not the in-memory version: it may have been published

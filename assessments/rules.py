@@ -8,7 +8,6 @@ a published version never changes, and every draft edit bumps its revision.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assessments.models import BankVersion, WarningRule
@@ -46,9 +45,9 @@ def compiled_for(version: BankVersion) -> Compiled:
     cached = _cache.get(version.pk)
     if cached and cached[0] == stamp:
         return cached[1]
-    rules = list(version.warning_rules.select_related("dimension").order_by("position", "code"))
+    rules = _rules_of(version)
     compiled = Compiled(
-        screener=Screener(rule_spec(r, r.dimension.key if r.dimension else "") for r in rules),
+        screener=Screener(_spec(r) for r in rules),
         rule_ids={r.code: r.pk for r in rules},
     )
     with _lock:
@@ -60,19 +59,21 @@ def screener_for(version: BankVersion) -> Screener:
     return compiled_for(version).screener
 
 
-def specs_for(version: BankVersion) -> list[RuleSpec]:
-    rules = version.warning_rules.select_related("dimension").order_by("position", "code")
-    return [rule_spec(r, r.dimension.key if r.dimension else "") for r in rules]
+def _rules_of(version: BankVersion) -> list[WarningRule]:
+    return list(version.warning_rules.select_related("dimension").order_by("position", "code"))
+
+
+def _spec(rule: WarningRule) -> RuleSpec:
+    return rule_spec(rule, rule.dimension.key if rule.dimension else "")
+
+
+def problems_for(version: BankVersion) -> dict[str, list[str]]:
+    """Self-test of a version's rules through its cached screener (no second compile)."""
+    screener = screener_for(version)
+    problems = {spec.code: self_test(screener, spec.code) for spec in screener.rules}
+    return {code: found for code, found in problems.items() if found}
 
 
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
-
-
-def self_test_problems(specs: Iterable[RuleSpec]) -> dict[str, list[str]]:
-    """Every rule's own examples must flag and its counter-examples must not."""
-    specs = list(specs)
-    screener = Screener(specs)
-    problems = {spec.code: self_test(screener, spec.code) for spec in specs}
-    return {code: found for code, found in problems.items() if found}

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from assessments import bankfile
 from assessments.bankfile import BankData
 from assessments.models import Anchor, Bank, BankVersion, Dimension, Question, WarningRule
-from assessments.rules import self_test_problems, specs_for
+from assessments.rules import problems_for
 
 
 class PublishError(Exception):
@@ -184,7 +184,7 @@ def start_draft(bank: Bank, *, user=None) -> BankVersion:
 @transaction.atomic
 def publish_version(version: BankVersion, *, user=None, changelog: str = "") -> BankVersion:
     version.ensure_draft()
-    problems = self_test_problems(specs_for(version))
+    problems = problems_for(version)
     if problems:
         raise PublishError(problems)
     if changelog:

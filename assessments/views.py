@@ -23,7 +23,7 @@ from assessments.forms import (
     WarningRuleForm,
 )
 from assessments.models import Bank, BankVersion
-from assessments.rules import self_test_problems, specs_for
+from assessments.rules import problems_for
 from hiring.access import ALL_ROLES, HR, is_hr, role_required
 
 
@@ -69,7 +69,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         "rules": rules,
         "other_versions": version.bank.versions.exclude(pk=version.pk).order_by("-number"),
         "publish_form": PublishForm() if version.is_draft else None,
-        "rule_problems": self_test_problems(specs_for(version)) if version.is_draft else {},
+        "rule_problems": problems_for(version) if version.is_draft else {},
     }
     return render(request, "assessments/version_detail.html", context)
 
@@ -153,7 +153,7 @@ def edit_rule(
         with transaction.atomic():
             saved = form.save()
             version.touch()
-        problems = self_test_problems(specs_for(version)).get(saved.code)
+        problems = problems_for(version).get(saved.code)
         if problems:
             messages.warning(
                 request,
