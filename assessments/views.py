@@ -24,7 +24,7 @@ from assessments.forms import (
 )
 from assessments.models import Bank, BankVersion
 from assessments.rules import problems_for
-from hiring.access import ALL_ROLES, HR, is_hr, role_required
+from hiring.accounts.roles import ALL_ROLES, HR, is_hr, role_required
 
 
 def get_version(

@@ -62,8 +62,8 @@ def main() -> int:
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
-    from hiring import demo, services
-    from hiring.models import Candidate, Interview, Response, Role
+    from hiring.interviews import demo, services
+    from hiring.interviews.models import Candidate, Interview, Response, Role
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -82,8 +82,8 @@ def main() -> int:
     client.force_login(users["recruiter"])
     kit_url = interview.get_absolute_url()
     response = interview.responses.order_by("pk").first()
-    save_url = reverse("hiring:save_response", args=[response.pk])
-    screen_url = reverse("hiring:screen", args=[response.pk])
+    save_url = reverse("interviews:save_response", args=[response.pk])
+    screen_url = reverse("interviews:screen", args=[response.pk])
     htmx = {"HTTP_HX_REQUEST": "true"}
     texts = [
         "I like being appreciated by the customers I help.",

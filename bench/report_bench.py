@@ -67,7 +67,7 @@ def build(count: int) -> tuple[object, list]:
     from assessments.bankfile import read_default_bank
     from assessments.models import Question
     from assessments.services import load_bank
-    from hiring.models import Candidate, Flag, Interview, Response, Role
+    from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 
     version = load_bank(read_default_bank()).version
     people = {}
@@ -168,9 +168,9 @@ def main() -> int:
     from django.test import Client
     from django.urls import reverse
 
-    from hiring import pdf
-    from hiring.models import Candidate
-    from hiring.reports import build_candidate_report
+    from hiring.interviews.models import Candidate
+    from hiring.reports import pdf
+    from hiring.reports.candidate import build_candidate_report
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -245,7 +245,7 @@ def main() -> int:
         f"\nfor information: first (cold) candidate PDF {cold:.3f} s; larger comparisons "
         + ", ".join(f"{n} candidates {t:.2f} s" for n, t in big_times.items())
         + f"; background threshold REPORT_SYNC_CANDIDATES = "
-        f"{__import__('hiring.report_tasks').report_tasks.sync_limit()}"
+        f"{__import__('hiring.reports.tasks', fromlist=['sync_limit']).sync_limit()}"
     )
     return 0 if all(r[3] for r in rows) else 1
 

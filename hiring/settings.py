@@ -49,8 +49,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "hiring.accounts",
     "assessments",
-    "hiring",
+    "hiring.interviews",
+    "hiring.reports",
 ]
 
 MIDDLEWARE = [
@@ -77,7 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hiring.access.roles",
+                "hiring.accounts.roles.navigation",
             ],
         },
     },

@@ -1,3 +1,5 @@
+"""The project's URLs: the home page, logging in and out, and one include per app."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -9,7 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("bank/", include("assessments.urls")),
-    path("roles/", include("hiring.interview_urls")),
-    path("reports/", include("hiring.report_urls")),
+    path("", include("hiring.interviews.urls")),
+    path("reports/", include("hiring.reports.urls")),
     path("admin/", admin.site.urls),
 ]

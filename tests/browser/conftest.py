@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 
-from hiring.access import ALL_ROLES
+from hiring.accounts.roles import ALL_ROLES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from hiring import demo, services
-from hiring.models import Candidate, Flag, Interview, Response, Role
+from hiring.interviews import demo, services
+from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 
 from assessments.models import Question, WarningRule
-from hiring.models import Candidate, Flag, Interview, Response, Role
+from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 
 
 def client_for(user: User) -> Client:

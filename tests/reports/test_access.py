@@ -8,7 +8,7 @@ everyone else 403; anonymous visitors are sent to log in.
 import pytest
 from django.urls import reverse
 
-from hiring import pdf
+from hiring.reports import pdf
 
 pytestmark = pytest.mark.django_db
 

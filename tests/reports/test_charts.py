@@ -2,7 +2,7 @@
 
 from xml.etree import ElementTree
 
-from hiring.charts import Bar, mini_profile_svg, profile_svg
+from hiring.reports.charts import Bar, mini_profile_svg, profile_svg
 
 BARS = [
     Bar("T1", "natural_traits", "Humour <kind>", 4.5, low=4.0, high=5.0),

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from pypdf import PdfReader
 
-from hiring import pdf
-from hiring.models import Candidate, Flag, Interview
+from hiring.interviews.models import Candidate, Flag, Interview
+from hiring.reports import pdf
 
 from .conftest import FLAGGED_PHRASE, flag, run_interview
 

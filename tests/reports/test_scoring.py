@@ -2,7 +2,7 @@
 
 import pytest
 
-from hiring.scoring import (
+from hiring.interviews.scoring import (
     ScoredAnswer,
     competition_ranks,
     disagrees,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from hiring import pdf, report_tasks
+from hiring.reports import pdf, tasks
 
 from .conftest import DISMISSED_PHRASE, FLAGGED_PHRASE
 
@@ -116,7 +116,7 @@ def test_it_shows_progress_while_the_worker_renders(as_maya, panel, role, settin
     queued = []
     # No worker in this test: the job stays queued.
     monkeypatch.setattr(
-        report_tasks,
+        tasks,
         "render_comparison",
         SimpleNamespace(enqueue=lambda *args: queued.append(args)),
     )

@@ -1,0 +1,98 @@
+"""Who is who: the three roles a person can hold, and the checks every app builds on.
+
+The roles are Django groups created by this app's data migration: HR (owns the question
+bank), Recruiter (runs interviews) and Hiring manager (owns roles, reads reports). What a
+role may do with a particular object is decided by each app's ``access.py``; this module
+only answers "which roles does this user hold".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+else:
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+
+HR = "HR"
+RECRUITER = "Recruiter"
+HIRING_MANAGER = "Hiring manager"
+ALL_ROLES = (HR, RECRUITER, HIRING_MANAGER)
+
+# Whoever a request comes from: a logged-in person or nobody.
+type Person = User | AnonymousUser
+type View = Callable[..., HttpResponse]
+
+
+def role_names(user: Person) -> frozenset[str]:
+    """The user's roles, read once per request object and kept on it."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._role_names = cached  # type: ignore[union-attr]
+    return cached
+
+
+def has_role(user: Person, *roles: str) -> bool:
+    return bool(role_names(user) & set(roles))
+
+
+def is_hr(user: Person) -> bool:
+    return has_role(user, HR)
+
+
+def is_recruiter(user: Person) -> bool:
+    return has_role(user, RECRUITER)
+
+
+def is_hiring_manager(user: Person) -> bool:
+    return has_role(user, HIRING_MANAGER)
+
+
+def display_name(user: User) -> str:
+    """How a person is named on every page and PDF: full name, else the login."""
+    return user.get_full_name() or user.get_username()
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """A request htmx made (it answers with a fragment), not a plain form post."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    """Anonymous users are sent to log in; logged-in users with none of `roles` get 403."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_role(request.user, *roles):
+                raise PermissionDenied("Your role does not give access to this page.")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def navigation(request: HttpRequest) -> dict[str, bool]:
+    """Template context: which navigation a user gets."""
+    names = role_names(request.user)
+    return {
+        "user_is_hr": HR in names,
+        "user_is_recruiter": RECRUITER in names,
+        "user_is_manager": HIRING_MANAGER in names,
+    }

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class HiringConfig(AppConfig):
-    name = "hiring"
-    verbose_name = "Hiring"

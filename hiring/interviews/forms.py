@@ -1,0 +1,211 @@
+"""Forms for roles, candidates and the interview kit. Views never read request.POST themselves."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+
+from assessments.models import BankVersion
+from hiring.accounts.roles import HIRING_MANAGER, is_hr
+from hiring.interviews.models import Candidate, Role
+
+MAX_ANSWER = 20_000
+MAX_IMPORT_BYTES = 1_000_000
+MAX_IMPORT_ROWS = 5_000
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_full_name() or obj.username
+
+
+class RoleForm(forms.ModelForm):
+    hiring_manager = PersonChoiceField(queryset=User.objects.none())
+
+    class Meta:
+        model = Role
+        fields = ["title", "bank_version", "hiring_manager"]
+        labels = {"bank_version": "Question bank version"}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        versions = BankVersion.objects.published().select_related("bank")
+        version_field = self.fields["bank_version"]
+        manager_field = self.fields["hiring_manager"]
+        assert isinstance(version_field, forms.ModelChoiceField)
+        assert isinstance(manager_field, forms.ModelChoiceField)
+        version_field.queryset = versions.order_by("bank__name", "-number")
+        version_field.initial = versions.latest_published()
+        manager_field.queryset = User.objects.filter(groups__name=HIRING_MANAGER).order_by(
+            "first_name"
+        )
+        if not is_hr(user):
+            # A hiring manager opens roles for themself; HR opens them for any manager.
+            del self.fields["hiring_manager"]
+
+    def save(self, commit: bool = True) -> Role:
+        role = super().save(commit=False)
+        if "hiring_manager" not in self.fields:
+            role.hiring_manager = self.user
+        role.created_by = self.user
+        if commit:
+            role.save()
+        return role
+
+
+class WeightsForm(forms.Form):
+    """One weight per dimension of the role's bank version; 0 leaves a dimension out."""
+
+    def __init__(self, *args: Any, role: Role, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.role = role
+        current = role.weights()
+        self.dimensions = list(role.bank_version.dimensions.order_by("position"))
+        for d in self.dimensions:
+            self.fields[f"d{d.pk}"] = forms.DecimalField(
+                label=d.title,
+                min_value=0,
+                max_value=99,
+                max_digits=4,
+                decimal_places=2,
+                initial=Decimal(str(current.get(d.pk, 0))),
+                widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control-sm"}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.errors and not any(w and w > 0 for w in data.values()):
+            raise ValidationError("Assess at least one dimension (give it a weight above 0).")
+        return data
+
+    def weights(self) -> dict[int, Decimal]:
+        return {d.pk: self.cleaned_data[f"d{d.pk}"] or Decimal(0) for d in self.dimensions}
+
+
+class CandidateForm(forms.ModelForm):
+    class Meta:
+        model = Candidate
+        fields = ["name", "email"]
+
+    def __init__(self, *args: Any, role: Role, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.role = role
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if Candidate.objects.filter(role=self.instance.role, email__iexact=email).exists():
+            raise ValidationError("This person is already a candidate for this role.")
+        return email
+
+
+class CandidateImportForm(forms.Form):
+    """A CSV file of name,email rows (a header row is optional). One bad row rejects the file."""
+
+    file = forms.FileField(
+        label="CSV file", help_text="Two columns: name, email. A header row is optional."
+    )
+
+    def __init__(self, *args: Any, role: Role, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.role = role
+        self.rows: list[tuple[str, str]] = []
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise ValidationError("The file is larger than 1 MB; split it.")
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError("The file is not UTF-8 text; save it as CSV (UTF-8).") from exc
+        taken = {
+            e.lower()
+            for e in Candidate.objects.filter(role=self.role).values_list("email", flat=True)
+        }
+        problems: list[str] = []
+        seen: dict[str, int] = {}
+        for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+            cells = [c.strip() for c in row]
+            if not any(cells):
+                continue
+            if number == 1 and [c.lower() for c in cells[:2]] == ["name", "email"]:
+                continue
+            problem = self._problem(cells, taken, seen, number)
+            if problem:
+                problems.append(f"Line {number}: {problem}")
+            else:
+                seen[cells[1].lower()] = number
+                self.rows.append((cells[0], cells[1].lower()))
+        if problems:
+            self.rows = []
+            raise ValidationError(problems[:50] + (["…"] if len(problems) > 50 else []))
+        if not self.rows:
+            raise ValidationError("The file has no candidates in it.")
+        if len(self.rows) > MAX_IMPORT_ROWS:
+            raise ValidationError(f"At most {MAX_IMPORT_ROWS} candidates per file.")
+        return upload
+
+    @staticmethod
+    def _problem(cells: list[str], taken: set[str], seen: dict[str, int], number: int) -> str:
+        if len(cells) != 2:
+            return f"expected 2 columns (name, email), found {len(cells)}."
+        name, email = cells
+        if not name:
+            return "the name is missing."
+        if len(name) > 200:
+            return "the name is longer than 200 characters."
+        try:
+            validate_email(email)
+        except ValidationError:
+            return f"“{email}” is not a valid email address."
+        if email.lower() in taken:
+            return f"{email} is already a candidate for this role."
+        if email.lower() in seen:
+            return f"{email} is also on line {seen[email.lower()]}."
+        return ""
+
+
+SCORE_CHOICES = [
+    ("", "Not scored yet"),
+    *[(str(n), str(n)) for n in range(1, 6)],
+    ("na", "Not asked"),
+]
+
+
+class ResponseForm(forms.Form):
+    """One question's answer, notes and score, plus the revision the page was showing."""
+
+    # strip=False: flag offsets index into exactly the text in the box.
+    answer = forms.CharField(required=False, strip=False, max_length=MAX_ANSWER)
+    notes = forms.CharField(required=False, strip=False, max_length=MAX_ANSWER)
+    choice = forms.ChoiceField(required=False, choices=SCORE_CHOICES)
+    revision = forms.IntegerField(min_value=0)
+
+    def values(self) -> dict[str, Any]:
+        choice = self.cleaned_data["choice"]
+        return {
+            "answer": self.cleaned_data["answer"],
+            "notes": self.cleaned_data["notes"],
+            "score": int(choice) if choice not in ("", "na") else None,
+            "not_asked": choice == "na",
+        }
+
+
+class ScreenForm(forms.Form):
+    answer = forms.CharField(required=False, strip=False, max_length=MAX_ANSWER)
+
+
+class DismissFlagForm(forms.Form):
+    """Prefixed per flag (the reason boxes of several flags share one page form)."""
+
+    reason = forms.CharField(
+        max_length=1000, error_messages={"required": "Write why you dismiss this flag."}
+    )

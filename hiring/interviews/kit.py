@@ -1,0 +1,295 @@
+"""What the interview kit shows and how answers turn into stored flags.
+
+Kept apart from the views so the page is built in a fixed number of queries whatever the
+size of the bank: responses with their questions in one query, flags in one, anchors in one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from assessments.models import Anchor, BankVersion, Dimension, Question
+from assessments.rules import compiled_for
+from assessments.screening import Flag as Found
+from hiring.interviews.models import Flag, Interview, Response
+
+
+def rule_ids(version: BankVersion) -> dict[str, int]:
+    """Rule code -> WarningRule id, compiled and cached with the version's screener."""
+    return compiled_for(version).rule_ids
+
+
+def screen(version: BankVersion, text: str) -> list[Found]:
+    return version.screener().screen(text) if text.strip() else []
+
+
+def _key(code: str, evidence: str) -> tuple[str, str]:
+    return code, evidence.casefold()
+
+
+def sync_flags(response: Response, version: BankVersion) -> bool:
+    """Store the flags the saved answer triggers; return whether the stored set changed.
+
+    A dismissed flag is a record of the interviewer's judgement and is never deleted; an
+    open flag whose phrase has gone from the answer no longer describes it and is removed.
+    """
+    found = screen(version, response.answer)
+    ids = rule_ids(version)
+    codes = {pk: code for code, pk in ids.items()}
+    stored = list(response.flags.all())
+    by_key = {_key(codes.get(f.rule_id, ""), f.evidence): f for f in stored}
+    changed = False
+    matched: set[int] = set()
+    new: list[Flag] = []
+    for hit in found:
+        existing = by_key.get(_key(hit.rule, hit.evidence))
+        if existing is not None:
+            matched.add(existing.pk)
+            if (existing.start, existing.end) != (hit.start, hit.end):
+                existing.start, existing.end = hit.start, hit.end
+                existing.save(update_fields=["start", "end"])
+            continue
+        if hit.rule not in ids:  # a rule the stored version does not know; nothing to point at
+            continue
+        flag = Flag(
+            response=response,
+            rule_id=ids[hit.rule],
+            evidence=hit.evidence,
+            start=hit.start,
+            end=hit.end,
+            pattern=hit.pattern[:300],
+        )
+        by_key[_key(hit.rule, hit.evidence)] = flag
+        new.append(flag)
+    if new:
+        Flag.objects.bulk_create(new)
+        changed = True
+    gone = [f.pk for f in stored if f.pk not in matched and not f.is_dismissed]
+    if gone:
+        Flag.objects.filter(pk__in=gone).delete()
+        changed = True
+    return changed
+
+
+@dataclass
+class FlagItem:
+    """One flag as the kit shows it, whether screened live or read from the database."""
+
+    code: str
+    label: str
+    why: str
+    source: str
+    severity: str
+    evidence: str
+    start: int
+    end: int
+    stored: Flag | None = None
+    current: bool = True  # the phrase is in the answer as shown
+
+    @property
+    def dismissed(self) -> bool:
+        return self.stored is not None and self.stored.is_dismissed
+
+    def quote(self, text: str, width: int = 60) -> tuple[str, list[dict[str, int]]]:
+        """A short window of the answer around the evidence, and the span to mark in it."""
+        if not self.current or not text:
+            return self.evidence, [{"start": 0, "end": len(self.evidence)}]
+        lo = max(0, self.start - width)
+        hi = min(len(text), self.end + width)
+        # widen to word boundaries so the quote does not start mid-word
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if hi < len(text) else ""
+        start = len(prefix) + self.start - lo
+        window = f"{prefix}{text[lo:hi]}{suffix}"
+        return window, [{"start": start, "end": start + self.end - self.start}]
+
+
+def _from_stored(flag: Flag, text: str) -> FlagItem:
+    rule = flag.rule
+    return FlagItem(
+        code=rule.code,
+        label=rule.label,
+        why=rule.why,
+        source=rule.source,
+        severity=rule.severity,
+        evidence=flag.evidence,
+        start=flag.start,
+        end=flag.end,
+        stored=flag,
+        current=text[flag.start : flag.end].casefold() == flag.evidence.casefold(),
+    )
+
+
+def stored_items(text: str, flags: Iterable[Flag]) -> list[FlagItem]:
+    return [_from_stored(f, text) for f in flags]
+
+
+def live_items(found: Sequence[Found], flags: Iterable[Flag]) -> list[FlagItem]:
+    """Flags of the text being typed, tied to stored ones so they can be dismissed."""
+    stored = list(flags)
+    by_key = {_key(f.rule.code, f.evidence): f for f in stored}
+    items = [
+        FlagItem(
+            code=f.rule,
+            label=f.label,
+            why=f.why,
+            source=f.source,
+            severity=f.severity,
+            evidence=f.evidence,
+            start=f.start,
+            end=f.end,
+            stored=by_key.get(_key(f.rule, f.evidence)),
+        )
+        for f in found
+    ]
+    shown = {i.stored.pk for i in items if i.stored}
+    # A dismissal stays on record even after the phrase is edited away.
+    items += [_from_stored(f, "") for f in stored if f.is_dismissed and f.pk not in shown]
+    return items
+
+
+def highlighted(items: Iterable[FlagItem]) -> list[FlagItem]:
+    return [i for i in items if i.current]
+
+
+def flag_context(
+    rpk: int, text: str, items: list[FlagItem], errors: dict[int, Any] | None = None
+) -> dict[str, Any]:
+    """What templates/hiring/_flags.html needs: each flag with a marked quote of the answer."""
+    errors = errors or {}
+    rows = []
+    for item in items:
+        quote, marks = item.quote(text)
+        error = errors.get(item.stored.pk) if item.stored else None
+        rows.append({"item": item, "quote": quote, "marks": marks, "errors": error})
+    return {"rpk": rpk, "text": text, "rows": rows}
+
+
+@dataclass
+class KitQuestion:
+    response: Response
+    question: Question
+    number: int
+    anchors: list[Anchor]
+    flags: list[FlagItem]
+    values: dict[str, Any]
+    conflict: dict[str, Any] | None = None
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def pk(self) -> int:
+        return self.response.pk
+
+    @property
+    def marks(self) -> list[FlagItem]:
+        return highlighted(i for i in self.flags if not i.dismissed)
+
+    @property
+    def flag_context(self) -> dict[str, Any]:
+        return flag_context(self.pk, self.values["answer"], self.flags)
+
+    @property
+    def score_anchor(self) -> Anchor | None:
+        return next((a for a in self.anchors if a.level == self.response.score), None)
+
+
+@dataclass
+class KitSection:
+    dimension: Dimension
+    questions: list[KitQuestion]
+
+    @property
+    def done(self) -> int:
+        return sum(q.response.is_complete for q in self.questions)
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+
+def response_values(response: Response) -> dict[str, Any]:
+    return {
+        "answer": response.answer,
+        "notes": response.notes,
+        "choice": response.choice,
+        "revision": response.revision,
+    }
+
+
+def kit_responses(interview: Interview) -> list[Response]:
+    flags = Flag.objects.select_related("rule", "dismissed_by").order_by("start", "pk")
+    return list(
+        interview.responses.select_related("question__dimension")
+        .prefetch_related(Prefetch("flags", queryset=flags))
+        .order_by("question__dimension__position", "question__position", "question__pk")
+    )
+
+
+def anchors_by_dimension(dimension_ids: Iterable[int]) -> dict[int, list[Anchor]]:
+    anchors: dict[int, list[Anchor]] = defaultdict(list)
+    for a in Anchor.objects.filter(dimension_id__in=set(dimension_ids)).order_by("level"):
+        anchors[a.dimension_id].append(a)
+    return anchors
+
+
+def build_kit(interview: Interview, responses: list[Response] | None = None) -> list[KitSection]:
+    """The interview grouped by dimension in the bank's order: three queries, any bank size."""
+    if responses is None:
+        responses = kit_responses(interview)
+    anchors = anchors_by_dimension(r.question.dimension_id for r in responses)
+    sections: list[KitSection] = []
+    for number, response in enumerate(responses, start=1):
+        dimension = response.question.dimension
+        if not sections or sections[-1].dimension.pk != dimension.pk:
+            sections.append(KitSection(dimension, []))
+        response.interview = interview  # spare a query per response when saving or checking
+        sections[-1].questions.append(
+            KitQuestion(
+                response=response,
+                question=response.question,
+                number=number,
+                anchors=anchors[dimension.pk],
+                flags=stored_items(response.answer, response.flags.all()),
+                values=response_values(response),
+            )
+        )
+    return sections
+
+
+def kit_question(response: Response, **extra: Any) -> KitQuestion:
+    """One question's block, re-rendered alone (after a conflict)."""
+    interview = response.interview
+    for section in build_kit(interview, kit_responses(interview)):
+        for q in section.questions:
+            if q.pk == response.pk:
+                for name, value in extra.items():
+                    setattr(q, name, value)
+                return q
+    raise LookupError(response.pk)
+
+
+def progress(interview: Interview) -> tuple[int, int]:
+    """(answered, total): a question counts once it is scored or marked not asked."""
+    rows = interview.responses.values_list("score", "not_asked")
+    total = done = 0
+    for score, not_asked in rows:
+        total += 1
+        done += bool(not_asked or score is not None)
+    return done, total
+
+
+def dimension_progress(response: Response) -> tuple[int, int]:
+    rows = Response.objects.filter(
+        interview_id=response.interview_id,
+        question__dimension_id=response.question.dimension_id,
+    ).values_list("score", "not_asked")
+    return sum(bool(n or s is not None) for s, n in rows), len(rows)

@@ -1,0 +1,271 @@
+"""The hiring process: roles, their candidates, and the interviews run on them.
+
+An interview is pinned to the bank version its role used when it started, so its
+questions, anchors and rules never move under it. Submitting locks it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from assessments.models import BankVersion, Dimension, Question, WarningRule
+
+
+class InterviewLocked(Exception):
+    """Raised when something tries to change a submitted interview."""
+
+
+class Role(models.Model):
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    bank_version = models.ForeignKey(
+        BankVersion,
+        on_delete=models.PROTECT,
+        related_name="roles",
+        limit_choices_to={"status": BankVersion.Status.PUBLISHED},
+    )
+    hiring_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="managed_roles"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = self.unique_slug(self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:role", args=[self.slug])
+
+    @classmethod
+    def unique_slug(cls, title: str) -> str:
+        base = slugify(title)[:180] or "role"
+        slug, n = base, 2
+        while cls.objects.filter(slug=slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def is_managed_by(self, user: Any) -> bool:
+        return self.hiring_manager_id == getattr(user, "pk", None)
+
+    def weights(self) -> dict[int, float]:
+        """Weight per assessed dimension id; every dimension of the version weighs 1 by default."""
+        chosen = {rd.dimension_id: float(rd.weight) for rd in self.role_dimensions.all()}
+        if chosen:
+            return chosen
+        return {pk: 1.0 for pk in self.bank_version.dimensions.values_list("pk", flat=True)}
+
+
+class RoleDimension(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="role_dimensions")
+    dimension = models.ForeignKey(Dimension, on_delete=models.PROTECT, related_name="+")
+    weight = models.DecimalField(
+        max_digits=4, decimal_places=2, default=1, validators=[MinValueValidator(0)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["role", "dimension"], name="unique_role_dimension")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.dimension.title} x{self.weight}"
+
+
+class Candidate(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="candidates")
+    name = models.CharField(max_length=200)
+    email = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "email"], name="unique_candidate_per_role")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:candidate", args=[self.pk])
+
+
+class InterviewQuerySet(models.QuerySet["Interview"]):
+    def submitted(self) -> InterviewQuerySet:
+        return self.filter(status=Interview.Status.SUBMITTED)
+
+    def drafts(self) -> InterviewQuerySet:
+        return self.filter(status=Interview.Status.DRAFT)
+
+
+class Interview(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="interviews")
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="interviews"
+    )
+    bank_version = models.ForeignKey(BankVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    started_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InterviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["candidate", "interviewer"], name="one_interview_per_interviewer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} by {self.interviewer}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:interview", args=[self.pk])
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+    def ensure_open(self) -> None:
+        if self.is_submitted:
+            raise InterviewLocked(f"The interview of {self.candidate} was submitted and is locked.")
+
+    def is_run_by(self, user: Any) -> bool:
+        return self.interviewer_id == getattr(user, "pk", None)
+
+    def can_edit(self, user: Any) -> bool:
+        return self.is_run_by(user) and not self.is_submitted
+
+
+class Response(models.Model):
+    """One question's answer in one interview: what the candidate said, notes, a score."""
+
+    interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="responses")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    answer = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    score = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    not_asked = models.BooleanField(default=False)
+    # Each save bumps it; a save based on an older revision is refused as stale.
+    revision = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["question__dimension__position", "question__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["interview", "question"], name="one_response_per_question"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | (Q(score__gte=1) & Q(score__lte=5)),
+                name="response_score_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.interview}: {self.question}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.interview.is_submitted:
+            raise InterviewLocked("Responses of a submitted interview cannot change.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.not_asked or self.score is not None
+
+    @property
+    def choice(self) -> str:
+        """The score as the kit's single radio group sees it: "1".."5", "na" or ""."""
+        if self.not_asked:
+            return "na"
+        return "" if self.score is None else str(self.score)
+
+
+class FlagQuerySet(models.QuerySet["Flag"]):
+    def open(self) -> FlagQuerySet:
+        return self.filter(dismissed_at__isnull=True)
+
+
+class Flag(models.Model):
+    """A warning rule that fired on an answer, kept with the evidence that triggered it."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="flags")
+    rule = models.ForeignKey(WarningRule, on_delete=models.PROTECT, related_name="+")
+    evidence = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    pattern = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismiss_reason = models.TextField(blank=True)
+
+    objects = FlagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["response", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.rule.code}: {self.evidence}"
+
+    @property
+    def bank_version(self) -> BankVersion:
+        """The version whose rule fired: a flag always points into the interview's version."""
+        return self.rule.version
+
+    @property
+    def is_dismissed(self) -> bool:
+        return self.dismissed_at is not None
+
+    def dismiss(self, user: Any, reason: str) -> None:
+        """Record why an interviewer set the flag aside; the flag itself stays for the report."""
+        if not reason.strip():
+            raise ValueError("A flag is dismissed only with a written reason.")
+        self.dismissed_by = user
+        self.dismissed_at = timezone.now()
+        self.dismiss_reason = reason.strip()
+        self.save(update_fields=["dismissed_by", "dismissed_at", "dismiss_reason"])

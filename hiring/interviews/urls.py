@@ -1,0 +1,21 @@
+"""Each resource under its own prefix, so no slug can shadow a fixed word."""
+
+from django.urls import path
+
+from hiring.interviews.views import kit, roles
+
+app_name = "interviews"
+urlpatterns = [
+    path("roles/", roles.roles, name="roles"),
+    path("roles/<slug:slug>/", roles.role, name="role"),
+    path("roles/<slug:slug>/weights/", roles.role_weights, name="role_weights"),
+    path("roles/<slug:slug>/candidates/new/", roles.new_candidate, name="new_candidate"),
+    path("roles/<slug:slug>/candidates/import/", roles.import_candidates, name="import_candidates"),
+    path("candidates/<int:pk>/", roles.candidate, name="candidate"),
+    path("candidates/<int:pk>/interview/", kit.start_interview, name="start_interview"),
+    path("interviews/<int:pk>/", kit.interview, name="interview"),
+    path("interviews/<int:pk>/submit/", kit.submit, name="submit"),
+    path("responses/<int:pk>/", kit.save_response, name="save_response"),
+    path("responses/<int:pk>/screen/", kit.screen, name="screen"),
+    path("flags/<int:pk>/dismiss/", kit.dismiss_flag, name="dismiss_flag"),
+]

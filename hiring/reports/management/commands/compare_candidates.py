@@ -1,0 +1,66 @@
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.http import QueryDict
+
+from hiring.interviews.models import Role
+from hiring.reports import pdf
+from hiring.reports.candidate import build_comparison
+from hiring.reports.forms import ComparisonForm
+
+
+class Command(BaseCommand):
+    help = "Write the comparison of a role's candidates as PDF and/or HTML (batch use)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--role", required=True, metavar="SLUG")
+        parser.add_argument("--pdf", metavar="FILE", help="Write the PDF here.")
+        parser.add_argument("--html", metavar="FILE", help="Write the HTML here.")
+        parser.add_argument(
+            "--candidate",
+            type=int,
+            action="append",
+            default=[],
+            metavar="ID",
+            help="Compare only these candidates (repeatable).",
+        )
+        parser.add_argument(
+            "--sort",
+            default="overall",
+            help="'overall' or a dimension key such as natural_traits:3.",
+        )
+        parser.add_argument(
+            "--hide-flagged",
+            action="store_true",
+            help="Leave out candidates with open warning flags.",
+        )
+
+    def handle(self, *args: object, **options: Any) -> None:
+        if not options["pdf"] and not options["html"]:
+            raise CommandError("Give --pdf FILE, --html FILE or both.")
+        role = (
+            Role.objects.select_related("bank_version__bank").filter(slug=options["role"]).first()
+        )
+        if role is None:
+            raise CommandError(f"No role with slug {options['role']!r}.")
+        query = QueryDict(mutable=True)
+        query.setlist("candidates", [str(pk) for pk in options["candidate"]])  # type: ignore[attr-defined]
+        query["sort"] = str(options["sort"])
+        if options["hide_flagged"]:
+            query["hide_flagged"] = "on"
+        form = ComparisonForm(role, query)
+        if not form.is_valid():
+            raise CommandError(form.errors.as_text())
+        if options["pdf"]:
+            key = pdf.comparison_key(role, form.options()["candidates"], form.fingerprint_part())
+            path = Path(str(options["pdf"]))
+            data = pdf.cached(key, lambda: pdf.comparison_pdf_bytes(role, form.options()))
+            path.write_bytes(data)
+            self.stdout.write(f"Wrote {path} ({path.stat().st_size // 1024} KB).")
+        if options["html"]:
+            path = Path(str(options["html"]))
+            comparison = build_comparison(role, chunk_size=pdf.PDF_CHUNK, **form.options())
+            context = {"comparison": comparison, "pdf": True}
+            path.write_text(pdf.standalone_html(pdf.COMPARISON_TEMPLATE, context), "utf-8")
+            self.stdout.write(f"Wrote {path}.")

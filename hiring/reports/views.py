@@ -1,0 +1,116 @@
+"""Hiring managers' reports: a candidate in depth, a role's candidates side by side,
+each as a page and as a PDF of the same templates.
+
+Every view fetches through `hiring.reports.access`, which scopes to the user; the
+comparison's options are validated by ComparisonForm.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from hiring.accounts.roles import ALL_ROLES, role_required
+from hiring.reports import pdf, tasks
+from hiring.reports.access import (
+    can_compare,
+    get_candidate_for_report,
+    get_role_for_comparison,
+)
+from hiring.reports.candidate import build_candidate_report, build_comparison
+from hiring.reports.forms import ComparisonForm
+
+
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Reports carry personal data: browsers and proxies must not keep copies.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def candidate_report(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = get_candidate_for_report(request, pk)
+    report = build_candidate_report(candidate)
+    context = {"report": report, "can_compare": can_compare(request.user, candidate.role)}
+    return render(request, "reports/candidate.html", context)
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def candidate_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    candidate = get_candidate_for_report(request, pk)
+    return pdf_response(pdf.candidate_pdf(candidate), pdf.candidate_filename(candidate))
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_role_for_comparison(request, slug)
+    form = ComparisonForm(role, request.GET or None)
+    options = form.options() if form.is_bound and form.is_valid() else {}
+    comparison = build_comparison(role, **options)
+    context = {
+        "role": role,
+        "form": form,
+        "comparison": comparison,
+        "query": request.GET.urlencode() if form.is_bound and form.is_valid() else "",
+        "background": comparison.candidate_count > tasks.sync_limit(),
+    }
+    return render(request, "reports/compare.html", context)
+
+
+def _bound_form(request: HttpRequest, slug: str) -> tuple[ComparisonForm, str | None]:
+    role = get_role_for_comparison(request, slug)
+    form = ComparisonForm(role, request.GET)
+    if not form.is_valid():
+        return form, None
+    key = pdf.comparison_key(role, form.options()["candidates"], form.fingerprint_part())
+    return form, key
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def compare_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    form, key = _bound_form(request, slug)
+    if key is None:
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+    role = form.role
+    data = pdf.reports_cache().get(key)
+    if data is None:
+        options = form.options()
+        count = len(options["candidates"]) if options["candidates"] else role.candidates.count()
+        if count > tasks.sync_limit():
+            tasks.start(role.pk, request.GET.urlencode(), key)
+            url = reverse("reports:compare_job", args=[role.slug])
+            query = request.GET.urlencode()
+            return redirect(f"{url}?{query}" if query else url)
+        data = pdf.cached(key, lambda: pdf.comparison_pdf_bytes(role, options))
+    return pdf_response(data, pdf.comparison_filename(role))
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def compare_job(request: HttpRequest, slug: str) -> HttpResponse:
+    """Progress of a background comparison PDF; it refreshes itself until the PDF is ready."""
+    form, key = _bound_form(request, slug)
+    if key is None:
+        return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+    ready = pdf.reports_cache().has_key(key)
+    state = None
+    if not ready:
+        # Data may have changed since the job was queued: make sure this version is coming.
+        tasks.start(form.role.pk, request.GET.urlencode(), key)
+        state = tasks.job_state(key)
+        ready = pdf.reports_cache().has_key(key)  # an immediate backend finishes at once
+    context = {
+        "role": form.role,
+        "ready": ready,
+        "state": state or {"status": "queued", "percent": 5, "step": "Waiting for the worker"},
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "reports/compare_job.html", context)

@@ -1,0 +1,51 @@
+"""The kit for the full default bank (30 dimensions) renders in a fixed number of queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from hiring.interviews import services
+from hiring.interviews.models import Candidate, Flag, Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def full_interview(published, maya, ravi):
+    role = Role.objects.create(title="Advisor", bank_version=published, hiring_manager=maya)
+    person = Candidate.objects.create(role=role, name="Ida", email="ida@example.com")
+    return services.start_interview(person, ravi)
+
+
+def test_it_renders_the_full_kit_in_a_constant_number_of_queries(
+    as_ravi, full_interview, django_assert_max_num_queries
+):
+    assert full_interview.bank_version.dimensions.count() == 30
+    responses = list(full_interview.responses.all())
+    for response in responses[:10]:  # some answered, some flagged: still the same queries
+        as_ravi.post(
+            reverse("interviews:save_response", args=[response.pk]),
+            {
+                "answer": "I like being appreciated.",
+                "choice": "3",
+                "revision": 0,
+            },
+            HTTP_HX_REQUEST="true",
+        )
+    assert Flag.objects.count() == 10
+    with django_assert_max_num_queries(10):
+        page = as_ravi.get(full_interview.get_absolute_url())
+    assert page.status_code == 200
+    assert page.content.decode().count('class="question"') == len(responses)
+
+
+def test_it_flags_the_default_banks_appreciation_rule_live(as_ravi, full_interview):
+    response = full_interview.responses.first()
+    reply = as_ravi.post(
+        reverse("interviews:screen", args=[response.pk]),
+        {"answer": "I like being appreciated"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert '<mark class="evidence">' in reply.content.decode()
+    assert "Motivated by being appreciated" in reply.content.decode()
