@@ -15,18 +15,16 @@ problem as "file: item: problem", so HR can fix a file in one pass.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from assessments.models import Dimension, Question, WarningRule
 from assessments.screening import pattern_problem
 
 DEFAULT_BANK_DIR = Path(__file__).resolve().parent / "data"
-DIMENSION_KINDS = ("trait", "belief")
-LISTS = ("natural_traits", "cx_beliefs", "basic_beliefs")
-QUESTION_KINDS = ("behavioural", "situational", "belief")
-SEVERITIES = ("low", "medium", "high")
 
 BankData = dict[str, Any]
 
@@ -109,7 +107,7 @@ class _Checker:
             self.fail(item, f"'{field}' needs at least {minimum} entries, has {len(cleaned)}")
         return cleaned
 
-    def choice(self, obj: dict, field: str, item: str, options: tuple[str, ...]) -> str:
+    def choice(self, obj: dict, field: str, item: str, options: Sequence[str]) -> str:
         value = self.text(obj, field, item)
         if value and value not in options:
             self.fail(item, f"'{field}' is '{value}', expected one of {', '.join(options)}")
@@ -144,7 +142,7 @@ class _Checker:
         dimensions = [
             self.dimension(d, i) for i, d in enumerate(self.items(raw, "dimensions", "bank"), 1)
         ]
-        keys = [f"{d['list']}:{d['number']}" for d in dimensions]
+        keys = [Dimension.make_key(d["list"], d["number"]) for d in dimensions]
         for key in sorted({k for k in keys if keys.count(k) > 1}):
             self.fail(f"dimension {key}", "appears more than once")
         titles = [d["title"] for d in dimensions if d["title"]]
@@ -164,8 +162,8 @@ class _Checker:
         if isinstance(raw.get("title"), str):
             item += f" '{raw['title']}'"
         data = {
-            "kind": self.choice(raw, "kind", item, DIMENSION_KINDS),
-            "list": self.choice(raw, "list", item, LISTS),
+            "kind": self.choice(raw, "kind", item, Dimension.Kind.values),
+            "list": self.choice(raw, "list", item, Dimension.List.values),
             "number": self.integer(raw, "number", item),
             "title": self.text(raw, "title", item),
             "description": self.text(raw, "description", item, required=False),
@@ -176,7 +174,7 @@ class _Checker:
             q_item = f"{item} question #{qi}"
             questions.append(
                 {
-                    "kind": self.choice(q, "kind", q_item, QUESTION_KINDS),
+                    "kind": self.choice(q, "kind", q_item, Question.Kind.values),
                     "prompt": self.text(q, "prompt", q_item),
                     "probes": self.texts(q, "probes", q_item),
                     "listen_for": self.texts(q, "listen_for", q_item),
@@ -210,7 +208,7 @@ class _Checker:
             "code": self.text(raw, "code", item),
             "label": self.text(raw, "label", item),
             "why": self.text(raw, "why", item),
-            "severity": self.choice(raw, "severity", item, SEVERITIES),
+            "severity": self.choice(raw, "severity", item, WarningRule.Severity.values),
             "patterns": self.texts(raw, "patterns", item, minimum=1),
             "examples": self.texts(raw, "examples", item),
             "counter_examples": self.texts(raw, "counter_examples", item),

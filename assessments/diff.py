@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessments.bankfile import BankData
+from assessments.models import Dimension
 
 
 @dataclass
@@ -26,8 +27,8 @@ def _fields_changed(old: dict, new: dict, fields: tuple[str, ...]) -> list[tuple
 
 def diff_banks(old: BankData, new: BankData) -> list[Change]:
     changes: list[Change] = []
-    old_dims = {f"{d['list']}:{d['number']}": d for d in old["dimensions"]}
-    new_dims = {f"{d['list']}:{d['number']}": d for d in new["dimensions"]}
+    old_dims = {Dimension.make_key(d["list"], d["number"]): d for d in old["dimensions"]}
+    new_dims = {Dimension.make_key(d["list"], d["number"]): d for d in new["dimensions"]}
     for key, dim in new_dims.items():
         name = f"Dimension {key} '{dim['title']}'"
         if key not in old_dims:

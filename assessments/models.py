@@ -7,7 +7,7 @@ draft (a copy of the latest version) which publishing then freezes in turn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,9 +15,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-
-if TYPE_CHECKING:
-    from assessments.screening import Screener
 
 
 class FrozenVersionError(Exception):
@@ -42,7 +39,7 @@ class Bank(models.Model):
         return self.versions.order_by("-number").first()
 
     def latest_published(self) -> BankVersion | None:
-        return self.versions.published().order_by("-number").first()
+        return self.versions.latest_published()
 
     def draft(self) -> BankVersion | None:
         return self.versions.filter(status=BankVersion.Status.DRAFT).first()
@@ -57,7 +54,9 @@ class BankVersionQuerySet(models.QuerySet["BankVersion"]):
         return self.exclude(status=BankVersion.Status.DRAFT)
 
     def latest_published(self) -> BankVersion | None:
-        return self.published().order_by("-published_at", "-number").first()
+        """The current published version: the highest number (one draft at a time, so
+        numbers follow publication order)."""
+        return self.published().order_by("-number").first()
 
 
 class BankVersion(models.Model):
@@ -140,11 +139,6 @@ class BankVersion(models.Model):
     def ordered_dimensions(self) -> models.QuerySet[Dimension]:
         return self.dimensions.prefetch_related("questions", "anchors").order_by("position")
 
-    def screener(self) -> Screener:
-        from assessments.rules import screener_for
-
-        return screener_for(self)
-
 
 class VersionContentQuerySet(models.QuerySet):
     """Bulk writes go through the same freeze check as single saves."""
@@ -215,6 +209,9 @@ class Dimension(VersionContent):
         CX_BELIEFS = "cx_beliefs", "Customer-experience beliefs"
         BASIC_BELIEFS = "basic_beliefs", "Basic beliefs"
 
+    # The letter that starts a dimension's short code (T1..T15, C1..C11, B1..B4).
+    LIST_LETTERS = {List.NATURAL_TRAITS: "T", List.CX_BELIEFS: "C", List.BASIC_BELIEFS: "B"}
+
     version = models.ForeignKey(BankVersion, on_delete=models.CASCADE, related_name="dimensions")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     list = models.CharField(max_length=20, choices=List.choices)
@@ -240,7 +237,16 @@ class Dimension(VersionContent):
     @property
     def key(self) -> str:
         """A stable name across versions, used by rules, roles' weights and diffs."""
-        return f"{self.list}:{self.number}"
+        return self.make_key(self.list, self.number)
+
+    @staticmethod
+    def make_key(list_name: str, number: int) -> str:
+        return f"{list_name}:{number}"
+
+    @property
+    def code(self) -> str:
+        """A short label for charts and narrow columns: T1..T15, C1..C11, B1..B4."""
+        return f"{self.LIST_LETTERS.get(self.List(self.list), '?')}{self.number}"
 
     def owning_version(self) -> BankVersion:
         return self.version

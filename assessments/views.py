@@ -4,13 +4,13 @@ changes anything, and only on a draft."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import bankfile, services
+from assessments.access import get_version
 from assessments.diff import diff_banks
 from assessments.forms import (
     AnchorFormSet,
@@ -23,22 +23,8 @@ from assessments.forms import (
     WarningRuleForm,
 )
 from assessments.models import Bank, BankVersion
-from assessments.rules import problems_for
-from hiring.accounts.roles import ALL_ROLES, HR, is_hr, role_required
-
-
-def get_version(
-    request: HttpRequest, slug: str, number: int, *, draft: bool = False
-) -> BankVersion:
-    """The one access helper: drafts are HR's alone; `draft=True` demands an editable draft."""
-    version = get_object_or_404(
-        BankVersion.objects.select_related("bank"), bank__slug=slug, number=number
-    )
-    if version.is_draft and not is_hr(request.user):
-        raise PermissionDenied("Drafts are visible to HR only.")
-    if draft and not version.is_draft:
-        raise Http404("Only a draft can be edited; this version is frozen.")
-    return version
+from assessments.rules import problems_for, screener_for
+from hiring.accounts.roles import ALL_ROLES, HR, is_hr, is_htmx, role_required
 
 
 @role_required(*ALL_ROLES)
@@ -61,7 +47,7 @@ def bank_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @role_required(*ALL_ROLES)
 def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    version = get_version(request, slug, number)
+    version = get_version(request.user, slug, number)
     rules = version.warning_rules.select_related("dimension")
     context = {
         "version": version,
@@ -86,7 +72,7 @@ def start_draft(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @role_required(HR)
 def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    version = get_version(request, slug, number, draft=True)
+    version = get_version(request.user, slug, number, draft=True)
     form = PublishForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Say what changed before publishing.")
@@ -108,7 +94,7 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @require_POST
 @role_required(HR)
 def discard(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    version = get_version(request, slug, number, draft=True)
+    version = get_version(request.user, slug, number, draft=True)
     bank = version.bank
     services.discard_draft(version)
     messages.success(request, "Draft discarded.")
@@ -118,7 +104,7 @@ def discard(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(HR)
 def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> HttpResponse:
-    version = get_version(request, slug, number, draft=True)
+    version = get_version(request.user, slug, number, draft=True)
     dimension = get_object_or_404(version.dimensions, pk=pk)
     form = DimensionForm(request.POST or None, instance=dimension)
     questions = QuestionFormSet(request.POST or None, instance=dimension, prefix="questions")
@@ -146,7 +132,7 @@ def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> Htt
 def edit_rule(
     request: HttpRequest, slug: str, number: int, code: str | None = None
 ) -> HttpResponse:
-    version = get_version(request, slug, number, draft=True)
+    version = get_version(request.user, slug, number, draft=True)
     rule = get_object_or_404(version.warning_rules, code=code) if code else None
     form = WarningRuleForm(request.POST or None, instance=rule, version=version)
     if request.method == "POST" and form.is_valid():
@@ -172,7 +158,7 @@ def edit_rule(
 @require_POST
 @role_required(HR)
 def delete_rule(request: HttpRequest, slug: str, number: int, code: str) -> HttpResponse:
-    version = get_version(request, slug, number, draft=True)
+    version = get_version(request.user, slug, number, draft=True)
     rule = get_object_or_404(version.warning_rules, code=code)
     with transaction.atomic():
         rule.delete()
@@ -184,15 +170,13 @@ def delete_rule(request: HttpRequest, slug: str, number: int, code: str) -> Http
 @require_http_methods(["GET", "POST"])
 @role_required(HR)
 def rule_tester(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    version = get_version(request, slug, number)
+    version = get_version(request.user, slug, number)
     form = RuleTesterForm(request.POST or None)
     flags = None
     if request.method == "POST" and form.is_valid():
-        flags = version.screener().screen(form.cleaned_data["answer"])
+        flags = screener_for(version).screen(form.cleaned_data["answer"])
     template = (
-        "assessments/_tester_results.html"
-        if request.headers.get("HX-Request")
-        else "assessments/rule_tester.html"
+        "assessments/_tester_results.html" if is_htmx(request) else "assessments/rule_tester.html"
     )
     answer = form.cleaned_data.get("answer", "") if form.is_bound and form.is_valid() else ""
     return render(
@@ -222,7 +206,7 @@ def diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 @role_required(*ALL_ROLES)
 def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
-    version = get_version(request, slug, number)
+    version = get_version(request.user, slug, number)
     body = bankfile.dump(services.export_version(version), fmt)
     content_type = "application/json" if fmt == "json" else "application/yaml"
     response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")

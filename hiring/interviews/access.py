@@ -38,22 +38,14 @@ def visible_candidates(user: Person) -> QuerySet[Candidate]:
     )
 
 
-def can_manage_role(user: Person, role: Role) -> bool:
+def manages(user: Person, role: Role) -> bool:
+    """HR, or the role's own hiring manager: plans, weights, every submitted interview, reports."""
     return is_hr(user) or (is_hiring_manager(user) and role.is_managed_by(user))
 
 
-def can_add_candidates(user: Person, role: Role) -> bool:
+def works_on(user: Person, role: Role) -> bool:
+    """Recruiters work on any role; a hiring manager on their own: adds candidates, interviews."""
     return is_recruiter(user) or (is_hiring_manager(user) and role.is_managed_by(user))
-
-
-def can_interview(user: Person, role: Role) -> bool:
-    """Recruiters interview for any role; a hiring manager may sit on their own role's panels."""
-    return is_recruiter(user) or (is_hiring_manager(user) and role.is_managed_by(user))
-
-
-def sees_whole_panel(user: Person, candidate: Candidate) -> bool:
-    """HR and the role's hiring manager read every submitted interview at any time."""
-    return is_hr(user) or (is_hiring_manager(user) and candidate.role.is_managed_by(user))
 
 
 def visible_interviews(user: Person, candidate: Candidate) -> QuerySet[Interview]:
@@ -63,7 +55,7 @@ def visible_interviews(user: Person, candidate: Candidate) -> QuerySet[Interview
         return interviews.none()
     own = Q(interviewer=user)
     submitted = Q(status=Interview.Status.SUBMITTED)
-    if sees_whole_panel(user, candidate):
+    if manages(user, candidate.role):
         return interviews.filter(own | submitted)
     if interviews.filter(own & submitted).exists():
         return interviews.filter(own | submitted)

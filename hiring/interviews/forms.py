@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from assessments.models import BankVersion
-from hiring.accounts.roles import HIRING_MANAGER, is_hr
+from hiring.accounts.roles import HIRING_MANAGER, display_name, is_hr
 from hiring.interviews.models import Candidate, Role
 
 MAX_ANSWER = 20_000
@@ -23,7 +23,7 @@ MAX_IMPORT_ROWS = 5_000
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return obj.get_full_name() or obj.username
+        return display_name(obj)
 
 
 class RoleForm(forms.ModelForm):

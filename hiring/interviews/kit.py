@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
-from assessments.rules import compiled_for
+from assessments.rules import compiled_for, screener_for
 from assessments.screening import Flag as Found
 from hiring.interviews.models import Flag, Interview, Response
 
@@ -25,7 +25,7 @@ def rule_ids(version: BankVersion) -> dict[str, int]:
 
 
 def screen(version: BankVersion, text: str) -> list[Found]:
-    return version.screener().screen(text) if text.strip() else []
+    return screener_for(version).screen(text) if text.strip() else []
 
 
 def _key(code: str, evidence: str) -> tuple[str, str]:

@@ -6,6 +6,8 @@ questions, anchors and rules never move under it. Submitting locks it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +23,21 @@ from assessments.models import BankVersion, Dimension, Question, WarningRule
 
 class InterviewLocked(Exception):
     """Raised when something tries to change a submitted interview."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A role's weight per dimension key. With none chosen, every dimension weighs 1."""
+
+    chosen: Mapping[str, float]
+
+    def assesses(self, key: str) -> bool:
+        return not self.chosen or key in self.chosen
+
+    def of(self, key: str) -> float:
+        if not self.chosen:
+            return 1.0
+        return self.chosen.get(key, 0.0)
 
 
 class Role(models.Model):
@@ -69,12 +86,23 @@ class Role(models.Model):
     def is_managed_by(self, user: Any) -> bool:
         return self.hiring_manager_id == getattr(user, "pk", None)
 
+    def weights_by_key(self) -> Weights:
+        """The role's weights by dimension key, so they apply on any bank version."""
+        return Weights(
+            {
+                rd.dimension.key: float(rd.weight)
+                for rd in self.role_dimensions.select_related("dimension")
+            }
+        )
+
     def weights(self) -> dict[int, float]:
-        """Weight per assessed dimension id; every dimension of the version weighs 1 by default."""
-        chosen = {rd.dimension_id: float(rd.weight) for rd in self.role_dimensions.all()}
-        if chosen:
-            return chosen
-        return {pk: 1.0 for pk in self.bank_version.dimensions.values_list("pk", flat=True)}
+        """Weight per assessed dimension id of the role's own bank version."""
+        weights = self.weights_by_key()
+        return {
+            d.pk: weights.of(d.key)
+            for d in self.bank_version.dimensions.all()
+            if weights.assesses(d.key)
+        }
 
 
 class RoleDimension(models.Model):

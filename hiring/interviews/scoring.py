@@ -15,7 +15,7 @@ over the dimensions that have a score, with their weights renormalised.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +28,14 @@ OVERALL_METHOD = (
     "the mean of its interviewers' scores, and each interviewer's score is the mean of the "
     "questions they scored (unscored questions and dimensions are left out, not counted as zero)."
 )
+
+
+def report_version(ran_on: Iterable[tuple[int, int]]) -> int:
+    """The bank version a candidate is reported on: the one most of their submitted
+    interviews ran on, the newer on a tie. `ran_on` holds (version id, version number)
+    per submitted interview; the answer is a version id."""
+    counts = Counter(ran_on)
+    return max(counts, key=lambda v: (counts[v], v[1]))[0]
 
 
 def mean(values: Iterable[float | None]) -> float | None:

@@ -21,37 +21,12 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from assessments.models import BankVersion, Dimension, WarningRule
+from hiring.accounts.roles import display_name
 from hiring.interviews import scoring
-from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
+from hiring.interviews.models import Candidate, Flag, Interview, Response, Role, Weights
 from hiring.reports.charts import Bar, mini_profile_svg, profile_svg
 
-LIST_CODES = {"natural_traits": "T", "cx_beliefs": "C", "basic_beliefs": "B"}
 SORT_OVERALL = "overall"
-
-
-def dimension_code(dimension: Dimension) -> str:
-    """A short label for charts and narrow columns: T1..T15, C1..C11, B1..B4."""
-    return f"{LIST_CODES.get(dimension.list, '?')}{dimension.number}"
-
-
-def person(user: Any) -> str:
-    return user.get_full_name() or user.get_username()
-
-
-def weights_by_key(role: Role) -> dict[str, float]:
-    """The role's weights keyed by dimension key, so they apply on any bank version.
-
-    Mirrors Role.weights(): no chosen weights means every dimension weighs 1.
-    """
-    chosen = {
-        rd.dimension.key: float(rd.weight)
-        for rd in role.role_dimensions.select_related("dimension")
-    }
-    return chosen or defaultdict(lambda: 1.0)
-
-
-def weight_for(weights: dict[str, float], key: str) -> float:
-    return weights[key] if isinstance(weights, defaultdict) else weights.get(key, 0.0)
 
 
 # ---------------------------------------------------------------- candidate report
@@ -158,10 +133,10 @@ def _report_version(candidate: Candidate, submitted: Sequence[Interview]) -> Ban
     """The version most submitted interviews ran on (the newest on a tie); the role's if none."""
     if not submitted:
         return candidate.role.bank_version
-    counts = Counter(i.bank_version_id for i in submitted)
     by_id = {i.bank_version_id: i.bank_version for i in submitted}
-    best = max(counts, key=lambda pk: (counts[pk], by_id[pk].number))
-    return by_id[best]
+    return by_id[
+        scoring.report_version((i.bank_version_id, i.bank_version.number) for i in submitted)
+    ]
 
 
 def build_candidate_report(candidate: Candidate) -> CandidateReport:
@@ -172,7 +147,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         )
     )
     for interview in interviews:
-        interview.interviewer_name = person(interview.interviewer)  # type: ignore[attr-defined]
+        interview.interviewer_name = display_name(interview.interviewer)  # type: ignore[attr-defined]
     submitted = [i for i in interviews if i.is_submitted]
     version = _report_version(candidate, submitted)
     counted = [i for i in submitted if i.bank_version_id == version.pk]
@@ -194,7 +169,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
     for flag in flags:
         flags_by_response[flag.response_id].append(flag)
 
-    weights = weights_by_key(role)
+    weights = role.weights_by_key()
     by_id = {d.pk: d for d in dimensions}
     rollup = scoring.roll_up(
         (
@@ -206,7 +181,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
             )
             for r in responses
         ),
-        weights={d.pk: weight_for(weights, d.key) for d in dimensions},
+        weights={d.pk: weights.of(d.key) for d in dimensions},
         interviewers=range(len(counted)),
     )
 
@@ -236,8 +211,8 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         rows.append(
             DimensionRow(
                 dimension=d,
-                code=dimension_code(d),
-                weight=weight_for(weights, d.key),
+                code=d.code,
+                weight=weights.of(d.key),
                 scores=[result.by_interviewer.get(n) for n in range(len(counted))],
                 mean=result.mean,
                 spread=result.spread,
@@ -366,21 +341,19 @@ def build_comparison(
     ids = [c.pk for c in chosen]
     interviews = list(
         Interview.objects.filter(candidate__in=ids).values_list(
-            "pk", "candidate_id", "bank_version_id", "status"
+            "pk", "candidate_id", "bank_version_id", "bank_version__number", "status"
         )
     )
     submitted_by: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    ran_on: dict[int, list[tuple[int, int]]] = defaultdict(list)
     pending: Counter[int] = Counter()
-    for pk, candidate_id, version_id, status in interviews:
+    for pk, candidate_id, version_id, number, status in interviews:
         if status == Interview.Status.SUBMITTED:
             submitted_by[candidate_id].append((pk, version_id))
+            ran_on[candidate_id].append((version_id, number))
         else:
             pending[candidate_id] += 1
-    # Each candidate is compared on the version most of their interviews ran on.
-    version_of: dict[int, int] = {}
-    for candidate_id, rows in submitted_by.items():
-        counts = Counter(v for _, v in rows)
-        version_of[candidate_id] = max(counts, key=lambda v: (counts[v], v))
+    version_of = {cid: scoring.report_version(rows) for cid, rows in ran_on.items()}
     counted = {
         pk: candidate_id
         for candidate_id, rows in submitted_by.items()
@@ -408,7 +381,7 @@ def build_comparison(
     dims_by_version: dict[int, list[Dimension]] = defaultdict(list)
     for d in Dimension.objects.filter(version__in=versions.keys()).order_by("position"):
         dims_by_version[d.version_id].append(d)
-    weights = weights_by_key(role)
+    weights = role.weights_by_key()
 
     by_version: dict[int, list[Column]] = defaultdict(list)
     unassessed, hidden = [], []
@@ -421,7 +394,7 @@ def build_comparison(
             continue
         dims = dims_by_version[version_of[candidate.pk]]
         rollup = scoring.roll_up(
-            per_candidate[candidate.pk], {d.pk: weight_for(weights, d.key) for d in dims}
+            per_candidate[candidate.pk], {d.pk: weights.of(d.key) for d in dims}
         )
         column = Column(
             candidate=candidate,
@@ -433,9 +406,7 @@ def build_comparison(
             pending=pending[candidate.pk],
         )
         column.profile = mark_safe(
-            mini_profile_svg(
-                [Bar(dimension_code(d), d.list, d.title, column.scores[d.pk]) for d in dims]
-            )
+            mini_profile_svg([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
         )
         by_version[version_of[candidate.pk]].append(column)
 
@@ -474,7 +445,7 @@ def _sort_key(column: Column, dimension: Dimension | None) -> tuple:
 
 
 def _chunks(
-    columns: list[Column], dims: list[Dimension], weights: dict[str, float], size: int
+    columns: list[Column], dims: list[Dimension], weights: Weights, size: int
 ) -> list[Chunk]:
     chunks = []
     for start in range(0, len(columns), size):
@@ -482,8 +453,8 @@ def _chunks(
         rows = [
             MatrixRow(
                 d,
-                dimension_code(d),
-                weight_for(weights, d.key),
+                d.code,
+                weights.of(d.key),
                 [Cell(c.scores.get(d.pk), d.pk in c.disagreements) for c in part],
             )
             for d in dims

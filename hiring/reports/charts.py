@@ -1,4 +1,4 @@
-"""The trait-and-belief profile as a static SVG string (no Django, no JavaScript).
+"""The trait-and-belief profile as a static SVG string (no JavaScript).
 
 The same markup goes into the HTML page and the PDF, so both show the same picture.
 It uses only rect, line and text, which WeasyPrint's SVG renderer draws quickly and
@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from assessments.models import Dimension
+
 SCALE_MAX = 5
 # One colour per list of dimensions, dark enough to read in greyscale print.
 GROUP_COLOURS = {
@@ -18,11 +20,7 @@ GROUP_COLOURS = {
     "cx_beliefs": "#2e7d4f",
     "basic_beliefs": "#7a4a9c",
 }
-GROUP_LABELS = {
-    "natural_traits": "Natural traits",
-    "cx_beliefs": "Customer-experience beliefs",
-    "basic_beliefs": "Basic beliefs",
-}
+GROUP_LABELS: dict[str, str] = dict(Dimension.List.choices)
 DEFAULT_COLOUR = "#555555"
 DISAGREEMENT_COLOUR = "#c0392b"
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from hiring.accounts.roles import ALL_ROLES, role_required
+from hiring.interviews.access import manages
 from hiring.reports import pdf, tasks
 from hiring.reports.access import (
-    can_compare,
     get_candidate_for_report,
     get_role_for_comparison,
 )
@@ -34,23 +34,23 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
 @require_GET
 @role_required(*ALL_ROLES)
 def candidate_report(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = get_candidate_for_report(request, pk)
+    candidate = get_candidate_for_report(request.user, pk)
     report = build_candidate_report(candidate)
-    context = {"report": report, "can_compare": can_compare(request.user, candidate.role)}
+    context = {"report": report, "can_compare": manages(request.user, candidate.role)}
     return render(request, "reports/candidate.html", context)
 
 
 @require_GET
 @role_required(*ALL_ROLES)
 def candidate_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    candidate = get_candidate_for_report(request, pk)
+    candidate = get_candidate_for_report(request.user, pk)
     return pdf_response(pdf.candidate_pdf(candidate), pdf.candidate_filename(candidate))
 
 
 @require_GET
 @role_required(*ALL_ROLES)
 def compare(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_role_for_comparison(request, slug)
+    role = get_role_for_comparison(request.user, slug)
     form = ComparisonForm(role, request.GET or None)
     options = form.options() if form.is_bound and form.is_valid() else {}
     comparison = build_comparison(role, **options)
@@ -65,7 +65,7 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _bound_form(request: HttpRequest, slug: str) -> tuple[ComparisonForm, str | None]:
-    role = get_role_for_comparison(request, slug)
+    role = get_role_for_comparison(request.user, slug)
     form = ComparisonForm(role, request.GET)
     if not form.is_valid():
         return form, None

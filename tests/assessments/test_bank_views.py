@@ -55,8 +55,8 @@ def test_it_sends_anonymous_visitors_to_log_in(client, published):
 
 
 def test_it_hides_drafts_from_recruiters_and_managers(as_ravi, as_maya, draft):
-    assert as_ravi.get(version_url(draft)).status_code == 403
-    assert as_maya.get(version_url(draft)).status_code == 403
+    assert as_ravi.get(version_url(draft)).status_code == 404
+    assert as_maya.get(version_url(draft)).status_code == 404
 
 
 def test_it_lets_only_hr_open_a_draft(as_ravi, as_hana, published):

@@ -6,6 +6,7 @@ from typing import Any, TextIO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from assessments.models import BankVersion
+from assessments.rules import screener_for
 from assessments.screening import evaluate
 
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: Any) -> None:
         version = self._version(options["number"])
-        screener = version.screener()
+        screener = screener_for(version)
         if options["evaluate"]:
             read = list(self._read(self._open(str(options["evaluate"]))))
             for _, _, error in read:

@@ -15,24 +15,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, RECRUITER, role_required
+from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, RECRUITER, is_htmx, role_required
 from hiring.interviews import kit, services
 from hiring.interviews.access import (
-    can_interview,
     get_candidate,
     get_interview,
     get_own_interview,
     visible_interviews,
+    works_on,
 )
 from hiring.interviews.forms import DismissFlagForm, ResponseForm, ScreenForm
 from hiring.interviews.models import Flag, Interview, InterviewLocked, Response
 from hiring.interviews.services import Saved
 
 INTERVIEWERS = (RECRUITER, HIRING_MANAGER)
-
-
-def is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def own_response(request: HttpRequest, pk: int) -> Response:
@@ -51,7 +47,7 @@ def locked(request: HttpRequest, interview: Interview) -> HttpResponse:
 @role_required(*INTERVIEWERS)
 def start_interview(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_candidate(request.user, pk)
-    if not can_interview(request.user, person.role):
+    if not works_on(request.user, person.role):
         raise PermissionDenied("Only recruiters and the role's hiring manager interview.")
     return redirect(services.start_interview(person, request.user))
 

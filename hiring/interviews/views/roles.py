@@ -16,14 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, HR, RECRUITER, has_role, role_required
 from hiring.interviews import services
 from hiring.interviews.access import (
-    can_add_candidates,
-    can_interview,
-    can_manage_role,
     get_candidate,
     get_role,
-    sees_whole_panel,
+    manages,
     visible_interviews,
     visible_roles,
+    works_on,
 )
 from hiring.interviews.forms import CandidateForm, CandidateImportForm, RoleForm, WeightsForm
 from hiring.interviews.models import Candidate, Interview, Response
@@ -65,8 +63,8 @@ def role(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "role": opening,
         "rows": rows,
-        "can_add": can_add_candidates(request.user, opening),
-        "can_manage": can_manage_role(request.user, opening),
+        "can_add": works_on(request.user, opening),
+        "can_manage": manages(request.user, opening),
         "form": CandidateForm(role=opening),
         "dimensions_count": len(opening.weights()),
     }
@@ -77,7 +75,7 @@ def role(request: HttpRequest, slug: str) -> HttpResponse:
 @role_required(HR, HIRING_MANAGER)
 def role_weights(request: HttpRequest, slug: str) -> HttpResponse:
     opening = get_role(request.user, slug)
-    if not can_manage_role(request.user, opening):
+    if not manages(request.user, opening):
         raise PermissionDenied("Only HR and the role's hiring manager set its weights.")
     form = WeightsForm(request.POST or None, role=opening)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +87,7 @@ def role_weights(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _role_for_adding(request: HttpRequest, slug: str) -> Any:
     opening = get_role(request.user, slug)
-    if not can_add_candidates(request.user, opening):
+    if not works_on(request.user, opening):
         raise PermissionDenied("Recruiters and the role's hiring manager add candidates.")
     return opening
 
@@ -163,8 +161,8 @@ def candidate(request: HttpRequest, pk: int) -> HttpResponse:
         "submitted": [i for i in visible if i.is_submitted],
         "mine": mine,
         "hidden": hidden,
-        "whole_panel": sees_whole_panel(request.user, person),
-        "can_start": mine is None and can_interview(request.user, person.role),
+        "whole_panel": manages(request.user, person.role),
+        "can_start": mine is None and works_on(request.user, person.role),
         "panel": panel_scores(visible),
     }
     return render(request, "interviews/candidate.html", context)
