@@ -279,17 +279,11 @@ def kit_question(response: Response, **extra: Any) -> KitQuestion:
 
 def progress(interview: Interview) -> tuple[int, int]:
     """(answered, total): a question counts once it is scored or marked not asked."""
-    rows = interview.responses.values_list("score", "not_asked")
-    total = done = 0
-    for score, not_asked in rows:
-        total += 1
-        done += bool(not_asked or score is not None)
-    return done, total
+    return interview.responses.progress()
 
 
 def dimension_progress(response: Response) -> tuple[int, int]:
-    rows = Response.objects.filter(
+    return Response.objects.filter(
         interview_id=response.interview_id,
         question__dimension_id=response.question.dimension_id,
-    ).values_list("score", "not_asked")
-    return sum(bool(n or s is not None) for s, n in rows), len(rows)
+    ).progress()

@@ -200,6 +200,25 @@ class Interview(models.Model):
         return self.is_run_by(user) and not self.is_submitted
 
 
+class ResponseQuerySet(models.QuerySet["Response"]):
+    # A response is complete once it is scored or marked not asked; the one home of that
+    # rule, in SQL here and in Python in Response.is_complete.
+    COMPLETE = Q(not_asked=True) | Q(score__isnull=False)
+
+    def complete(self) -> ResponseQuerySet:
+        return self.filter(self.COMPLETE)
+
+    def incomplete(self) -> ResponseQuerySet:
+        return self.exclude(self.COMPLETE)
+
+    def progress(self) -> tuple[int, int]:
+        """(complete, total) in one query."""
+        counts = self.aggregate(
+            done=models.Count("pk", filter=self.COMPLETE), total=models.Count("pk")
+        )
+        return counts["done"], counts["total"]
+
+
 class Response(models.Model):
     """One question's answer in one interview: what the candidate said, notes, a score."""
 
@@ -214,6 +233,8 @@ class Response(models.Model):
     # Each save bumps it; a save based on an older revision is refused as stale.
     revision = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["question__dimension__position", "question__position"]
@@ -237,6 +258,7 @@ class Response(models.Model):
 
     @property
     def is_complete(self) -> bool:
+        """Scored or marked not asked (ResponseQuerySet.COMPLETE says the same in SQL)."""
         return self.not_asked or self.score is not None
 
     @property

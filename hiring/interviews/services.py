@@ -132,7 +132,7 @@ def submit_interview(interview: Interview) -> list[Response]:
     """
     interview.ensure_open()
     missing = list(
-        interview.responses.filter(score__isnull=True, not_asked=False)
+        interview.responses.incomplete()
         .select_related("question__dimension")
         .order_by("question__dimension__position", "question__position")
     )
