@@ -10,7 +10,9 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.bankfile import read_default_bank
 from assessments.models import BankVersion, Question
+from assessments.services import load_bank
 from hiring.accounts.roles import HIRING_MANAGER, HR, RECRUITER
 from hiring.interviews import services
 from hiring.interviews.kit import rule_ids, screen, sync_flags
@@ -92,9 +94,6 @@ def default_version() -> BankVersion:
     """The latest published version; loads and publishes the shipped bank if there is none."""
     version = BankVersion.objects.latest_published()
     if version is None:
-        from assessments.bankfile import read_default_bank
-        from assessments.services import load_bank
-
         version = load_bank(read_default_bank()).version
     return version
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import logging
+import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -26,19 +26,26 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
+from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
-
-logger = logging.getLogger(__name__)
+from hiring.reports import charts
+from hiring.reports.candidate import build_candidate_report, build_comparison
 
 CANDIDATE_TEMPLATE = "reports/candidate_pdf.html"
 COMPARISON_TEMPLATE = "reports/compare_pdf.html"
 # Candidates per printed matrix: what fits across a landscape page at 7.5pt.
 PDF_CHUNK = 8
 # Files whose change must invalidate every cached PDF (stat'ed, not read, per request).
+# The code is named by module, not by file name, so moving a file cannot silently stop
+# invalidation: the import would fail instead.
 _SOURCES = [
     Path(settings.BASE_DIR) / "static" / "css" / "print.css",
     *sorted((settings.BASE_DIR / "templates" / "reports").glob("*.html")),
-    *(Path(__file__).parent / name for name in ("reports.py", "charts.py", "scoring.py", "pdf.py")),
+    *(
+        Path(str(module.__file__))
+        for module in (sys.modules[build_candidate_report.__module__], charts, scoring)
+    ),
+    Path(__file__),
 ]
 
 
@@ -121,6 +128,8 @@ def _allowed_roots() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def _fetcher() -> Any:
+    # WeasyPrint is imported where it is used, here and below: importing it costs seconds
+    # (fonts, cairo, Pango), which every web process and command would otherwise pay at start.
     from weasyprint.urls import URLFetcher
 
     static_url = "/" + settings.STATIC_URL.strip("/") + "/"
@@ -210,8 +219,6 @@ def cached(key: str, build: Callable[[], bytes]) -> bytes:
 
 
 def candidate_pdf(candidate: Candidate) -> bytes:
-    from hiring.reports.candidate import build_candidate_report
-
     def build() -> bytes:
         report = build_candidate_report(candidate)
         return render_pdf(CANDIDATE_TEMPLATE, {"report": report, "pdf": True})
@@ -221,8 +228,6 @@ def candidate_pdf(candidate: Candidate) -> bytes:
 
 def comparison_pdf_bytes(role: Role, options: dict[str, Any]) -> bytes:
     """Render (uncached) the comparison PDF for build_comparison's options."""
-    from hiring.reports.candidate import build_comparison
-
     comparison = build_comparison(role, chunk_size=PDF_CHUNK, **options)
     return render_pdf(COMPARISON_TEMPLATE, {"comparison": comparison, "pdf": True}, landscape=True)
 

@@ -18,7 +18,9 @@ from django.conf import settings
 from django.http import QueryDict
 from django.tasks import task
 
+from hiring.interviews.models import Role
 from hiring.reports import pdf
+from hiring.reports.forms import ComparisonForm
 
 # Measured by bench/report_bench.py on a 2-core machine: 20 candidates take about 1 s,
 # 40 about 1.9 s, 80 about 4 s. Up to 30 the request waits (about 1.5 s); above, the
@@ -94,10 +96,7 @@ class _Progress(logging.Handler):
 @task()
 def render_comparison(role_id: int, query: str, pdf_key: str) -> str:
     """Render a comparison PDF into the reports cache; return its cache key."""
-    from weasyprint import PROGRESS_LOGGER
-
-    from hiring.interviews.models import Role
-    from hiring.reports.forms import ComparisonForm
+    from weasyprint import PROGRESS_LOGGER  # seconds to import: see pdf._fetcher
 
     _set_state(pdf_key, "running", 10, "Collecting scores")
     handler = _Progress(pdf_key)
