@@ -132,10 +132,6 @@ class BankVersion(models.Model):
         BankVersion.objects.filter(pk=self.pk).update(revision=models.F("revision") + 1)
         self.refresh_from_db(fields=["revision"])
 
-    def retire(self) -> None:
-        self.status = self.Status.RETIRED
-        self.save(update_fields=["status"])
-
     def ordered_dimensions(self) -> models.QuerySet[Dimension]:
         return self.dimensions.prefetch_related("questions", "anchors").order_by("position")
 
