@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
 from assessments.rules import compiled_for
@@ -277,19 +277,17 @@ def kit_question(response: Response, **extra: Any) -> KitQuestion:
     raise LookupError(response.pk)
 
 
-def progress(interview: Interview) -> tuple[int, int]:
-    """(answered, total): a question counts once it is scored or marked not asked."""
-    rows = interview.responses.values_list("score", "not_asked")
-    total = done = 0
-    for score, not_asked in rows:
-        total += 1
-        done += bool(not_asked or score is not None)
-    return done, total
+def progress(response: Response) -> tuple[int, int, int, int]:
+    """(answered, total) for the interview, then for the response's dimension, in one query.
 
-
-def dimension_progress(response: Response) -> tuple[int, int]:
-    rows = Response.objects.filter(
-        interview_id=response.interview_id,
-        question__dimension_id=response.question.dimension_id,
-    ).values_list("score", "not_asked")
-    return sum(bool(n or s is not None) for s, n in rows), len(rows)
+    A question counts once it is scored or marked not asked.
+    """
+    complete = Q(not_asked=True) | Q(score__isnull=False)
+    same = Q(question__dimension_id=response.question.dimension_id)
+    counts = Response.objects.filter(interview_id=response.interview_id).aggregate(
+        done=Count("pk", filter=complete),
+        total=Count("pk"),
+        dim_done=Count("pk", filter=complete & same),
+        dim_total=Count("pk", filter=same),
+    )
+    return counts["done"], counts["total"], counts["dim_done"], counts["dim_total"]
