@@ -7,6 +7,7 @@ development (DEBUG=1) and the test suite, which get a throwaway key.
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -90,6 +91,19 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A team writes at once. WAL lets pages read while one save writes; IMMEDIATE takes the
+    # write lock at BEGIN, so a transaction never fails upgrading a read lock; writers queue
+    # for up to 20 s instead of answering "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    # Tests use a file too (one per run): a live server's threads then get connections of
+    # their own, as in production, instead of sharing one in-memory database.
+    test_db = Path(tempfile.gettempdir()) / f"cs-hiring-test-{os.getpid()}.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(test_db)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -205,18 +205,8 @@ class ResponseQuerySet(models.QuerySet["Response"]):
     # rule, in SQL here and in Python in Response.is_complete.
     COMPLETE = Q(not_asked=True) | Q(score__isnull=False)
 
-    def complete(self) -> ResponseQuerySet:
-        return self.filter(self.COMPLETE)
-
     def incomplete(self) -> ResponseQuerySet:
         return self.exclude(self.COMPLETE)
-
-    def progress(self) -> tuple[int, int]:
-        """(complete, total) in one query."""
-        counts = self.aggregate(
-            done=models.Count("pk", filter=self.COMPLETE), total=models.Count("pk")
-        )
-        return counts["done"], counts["total"]
 
 
 class Response(models.Model):

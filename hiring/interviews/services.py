@@ -90,37 +90,53 @@ class SaveResult:
 def save_response(response: Response, data: Mapping[str, Any], revision: int) -> SaveResult:
     """Save one answer unless someone saved it since `revision` was read (optimistic locking).
 
-    The compare-and-swap is a single conditional UPDATE, so two tabs racing each other cannot
-    both win; the loser gets STALE and the newer text stays. Saving what is already stored is
-    never a conflict (a change and a blur send the same text twice).
+    The interview row is locked first, so a save waits for a submit in flight and then sees
+    it (LOCKED), and a submit waits for this save. The compare-and-swap is one UPDATE whose
+    WHERE holds the response's key and revision and nothing else: PostgreSQL re-checks such a
+    condition after waiting for the row lock (it would not re-check a sub-select), so two tabs
+    racing each other cannot both win. The loser gets STALE and the newer text stays. Saving
+    what is already stored is never a conflict (a change and a blur send the same text twice).
     """
-    current = Response.objects.select_related("interview__bank_version", "question").get(
-        pk=response.pk
-    )
-    if current.interview.is_submitted:
-        return SaveResult(Saved.LOCKED, current)
+    if _lock_interview(response.interview_id) == Interview.Status.SUBMITTED:
+        response.interview.status = Interview.Status.SUBMITTED
+        return SaveResult(Saved.LOCKED, response)
     fields = {name: data[name] for name in ("answer", "notes", "score", "not_asked")}
-    if all(getattr(current, name) == value for name, value in fields.items()):
-        return SaveResult(Saved.UNCHANGED, current)
-    if current.revision != revision:
-        return SaveResult(Saved.STALE, current)
-    updated = Response.objects.filter(
-        pk=current.pk, revision=revision, interview__status=Interview.Status.DRAFT
-    ).update(**fields, revision=F("revision") + 1, updated_at=timezone.now())
+    # `response` was read before the lock; equal values at the posted revision mean nothing
+    # the user typed is new, whatever happened since.
+    if response.revision == revision and _holds(response, fields):
+        return SaveResult(Saved.UNCHANGED, response)
+    updated = Response.objects.filter(pk=response.pk, revision=revision).update(
+        **fields, revision=F("revision") + 1, updated_at=timezone.now()
+    )
     if not updated:
-        current.refresh_from_db()
-        outcome = Saved.LOCKED if _is_locked(current.interview_id) else Saved.STALE
-        return SaveResult(outcome, current)
-    answer_changed = fields["answer"] != current.answer
+        response.refresh_from_db(fields=[*fields, "revision", "updated_at"])
+        outcome = Saved.UNCHANGED if _holds(response, fields) else Saved.STALE
+        return SaveResult(outcome, response)
+    answer_changed = fields["answer"] != response.answer
     for name, value in fields.items():
-        setattr(current, name, value)
-    current.revision = revision + 1
-    changed = sync_flags(current, current.interview.bank_version) if answer_changed else False
-    return SaveResult(Saved.SAVED, current, changed)
+        setattr(response, name, value)
+    response.revision = revision + 1
+    version = response.interview.bank_version
+    changed = sync_flags(response, version) if answer_changed else False
+    return SaveResult(Saved.SAVED, response, changed)
 
 
-def _is_locked(interview_id: int) -> bool:
-    return Interview.objects.filter(pk=interview_id).submitted().exists()
+def _holds(response: Response, fields: Mapping[str, Any]) -> bool:
+    return all(getattr(response, name) == value for name, value in fields.items())
+
+
+def _lock_interview(interview_id: int) -> str:
+    """Take the interview's row lock until the transaction ends; return its current status.
+
+    PostgreSQL blocks here while another transaction holds the row. SQLite has no row locks:
+    its transactions start IMMEDIATE (settings), which serialises writers the same way.
+    """
+    return (
+        Interview.objects.select_for_update()
+        .filter(pk=interview_id)
+        .values_list("status", flat=True)
+        .get()
+    )
 
 
 @transaction.atomic
@@ -128,9 +144,12 @@ def submit_interview(interview: Interview) -> list[Response]:
     """Lock the interview if every question is scored or marked not asked.
 
     Returns the incomplete responses (nothing is changed then). Raises InterviewLocked if it
-    was already submitted, e.g. from another tab.
+    was already submitted, e.g. from another tab. The row lock makes every save either
+    commit before the check below (and be seen by it) or wait and find the interview locked.
     """
-    interview.ensure_open()
+    if _lock_interview(interview.pk) == Interview.Status.SUBMITTED:
+        interview.status = Interview.Status.SUBMITTED
+        raise InterviewLocked("This interview was already submitted.")
     missing = list(
         interview.responses.incomplete()
         .select_related("question__dimension")
@@ -139,12 +158,8 @@ def submit_interview(interview: Interview) -> list[Response]:
     if missing:
         return missing
     now = timezone.now()
-    locked = (
-        Interview.objects.filter(pk=interview.pk)
-        .drafts()
-        .update(status=Interview.Status.SUBMITTED, submitted_at=now)
+    Interview.objects.filter(pk=interview.pk).update(
+        status=Interview.Status.SUBMITTED, submitted_at=now
     )
-    if not locked:
-        raise InterviewLocked("This interview was already submitted.")
     interview.status, interview.submitted_at = Interview.Status.SUBMITTED, now
     return []

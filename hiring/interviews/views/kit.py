@@ -24,7 +24,7 @@ from hiring.interviews.access import (
     visible_interviews,
     works_on,
 )
-from hiring.interviews.forms import DismissFlagForm, ResponseForm, ScreenForm
+from hiring.interviews.forms import SCORE_CHOICES, DismissFlagForm, ResponseForm, ScreenForm
 from hiring.interviews.models import Flag, Interview, InterviewLocked, Response
 from hiring.interviews.services import Saved
 
@@ -33,8 +33,10 @@ INTERVIEWERS = (RECRUITER, HIRING_MANAGER)
 
 def own_response(request: HttpRequest, pk: int) -> Response:
     """A response of an interview the user runs; other people's are 404 (or 403 if readable)."""
-    response = get_object_or_404(Response.objects.select_related("question__dimension"), pk=pk)
-    response.interview = get_own_interview(request.user, response.interview_id)
+    related = ("question__dimension", "interview__bank_version", "interview__candidate__role")
+    response = get_object_or_404(Response.objects.select_related(*related), pk=pk)
+    if not response.interview.is_run_by(request.user):  # one query for the hot path
+        response.interview = get_own_interview(request.user, response.interview_id)
     return response
 
 
@@ -97,8 +99,7 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _saved_fragment(request: HttpRequest, result: services.SaveResult) -> HttpResponse:
     response = result.response
-    done, total = kit.progress(response.interview)
-    dim_done, dim_total = kit.dimension_progress(response)
+    done, total, dim_done, dim_total = kit.progress(response)
     context: dict[str, Any] = {
         "revision": response.revision,
         "outcome": result.outcome,
@@ -135,7 +136,11 @@ def save_response(request: HttpRequest, pk: int) -> HttpResponse:
         return locked(request, response.interview)
     if result.outcome == Saved.STALE:
         # Keep the newer stored text; show the user what they typed so nothing is lost.
-        conflict = {"answer": form.cleaned_data["answer"], "notes": form.cleaned_data["notes"]}
+        conflict = {
+            "answer": form.cleaned_data["answer"],
+            "notes": form.cleaned_data["notes"],
+            "choice": dict(SCORE_CHOICES).get(form.cleaned_data["choice"], ""),
+        }
         if is_htmx(request):
             question = kit.kit_question(result.response, conflict=conflict)
             page = render(
