@@ -136,7 +136,7 @@ class BankVersion(models.Model):
         return self.dimensions.prefetch_related("questions", "anchors").order_by("position")
 
 
-class VersionContentQuerySet(models.QuerySet):
+class VersionContentQuerySet[M: models.Model](models.QuerySet[M]):
     """Bulk writes go through the same freeze check as single saves."""
 
     version_path = "version"
@@ -156,7 +156,7 @@ class VersionContentQuerySet(models.QuerySet):
         return super().delete()
 
 
-class DimensionContentQuerySet(VersionContentQuerySet):
+class DimensionContentQuerySet[M: models.Model](VersionContentQuerySet[M]):
     version_path = "dimension__version"
 
 

@@ -24,6 +24,24 @@ else:
 
     User = get_user_model()
 
+__all__ = [
+    "ALL_ROLES",
+    "HIRING_MANAGER",
+    "HR",
+    "RECRUITER",
+    "Person",
+    "User",
+    "display_name",
+    "has_role",
+    "is_hiring_manager",
+    "is_hr",
+    "is_htmx",
+    "is_recruiter",
+    "navigation",
+    "role_names",
+    "role_required",
+]
+
 HR = "HR"
 RECRUITER = "Recruiter"
 HIRING_MANAGER = "Hiring manager"
@@ -41,7 +59,8 @@ def role_names(user: Person) -> frozenset[str]:
     cached: frozenset[str] | None = getattr(user, "_role_names", None)
     if cached is None:
         cached = frozenset(user.groups.values_list("name", flat=True))
-        user._role_names = cached  # type: ignore[union-attr]
+        # Kept on the user object, which lives as long as the request.
+        setattr(user, "_role_names", cached)  # noqa: B010
     return cached
 
 

@@ -28,7 +28,7 @@ def visible_roles(user: Person) -> QuerySet[Role]:
     if is_hr(user) or is_recruiter(user):
         return roles
     if is_hiring_manager(user):
-        return roles.filter(hiring_manager=user)
+        return roles.filter(hiring_manager_id=user.pk)
     return roles.none()
 
 

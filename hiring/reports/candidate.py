@@ -438,7 +438,7 @@ def build_comparison(
     )
 
 
-def _sort_key(column: Column, dimension: Dimension | None) -> tuple:
+def _sort_key(column: Column, dimension: Dimension | None) -> tuple[bool, float, float, str]:
     value = column.scores.get(dimension.pk) if dimension else column.overall
     # Highest first, unscored last, then overall, then name for a stable order.
     return (value is None, -(value or 0), -(column.overall or 0), column.candidate.name)

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Created the role “{role.title}” with candidates in every state.")
         else:
             self.stdout.write(f"The demo role “{demo.DEMO_ROLE}” already exists; left as it is.")
-        count = int(options["candidates"] or 0)  # type: ignore[call-overload]
+        count = int(options["candidates"] or 0)
         if count:
             made = demo.create_bench(count, users)
             self.stdout.write(
