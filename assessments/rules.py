@@ -1,8 +1,14 @@
 """Glue between the stored warning rules and the pure screener.
 
-Compiling a bank's rules costs milliseconds, screening an answer microseconds, so a
-compiled screener is kept per version and rebuilt only when the version changes:
-a published version never changes, and every draft edit bumps its revision.
+Compiling a bank's rules costs a few hundred milliseconds, screening an answer
+microseconds, so a compiled screener is kept per version and rebuilt only when the version
+changes: a published version never changes, and every draft edit bumps its revision. The
+stamp is read from the version the caller just loaded, so another process that edits a
+draft is noticed on the next request, without a restart.
+
+Compiling happens under one lock: after a start the first fifty saves wait for one
+compile instead of running fifty at once. `warm()` compiles the versions in use when a
+web process starts (hiring/wsgi.py), so no request waits at all.
 """
 
 from __future__ import annotations
@@ -45,14 +51,23 @@ def compiled_for(version: BankVersion) -> Compiled:
     cached = _cache.get(version.pk)
     if cached and cached[0] == stamp:
         return cached[1]
-    rules = _rules_of(version)
-    compiled = Compiled(
-        screener=Screener(_spec(r) for r in rules),
-        rule_ids={r.code: r.pk for r in rules},
-    )
     with _lock:
+        cached = _cache.get(version.pk)  # another thread may have compiled it while we waited
+        if cached and cached[0] == stamp:
+            return cached[1]
+        rules = _rules_of(version)
+        compiled = Compiled(
+            screener=Screener(_spec(r) for r in rules),
+            rule_ids={r.code: r.pk for r in rules},
+        )
         _cache[version.pk] = (stamp, compiled)
     return compiled
+
+
+def warm() -> None:
+    """Compile the screener of every published version (at process start); there are few."""
+    for version in BankVersion.objects.published():
+        compiled_for(version)
 
 
 def screener_for(version: BankVersion) -> Screener:

@@ -84,6 +84,7 @@ class SaveResult:
     outcome: Saved
     response: Response
     flags_changed: bool = False
+    progress_changed: bool = False  # the question became complete or incomplete
 
 
 @transaction.atomic
@@ -113,12 +114,13 @@ def save_response(response: Response, data: Mapping[str, Any], revision: int) ->
         outcome = Saved.UNCHANGED if _holds(response, fields) else Saved.STALE
         return SaveResult(outcome, response)
     answer_changed = fields["answer"] != response.answer
+    was_complete = response.is_complete
     for name, value in fields.items():
         setattr(response, name, value)
     response.revision = revision + 1
     version = response.interview.bank_version
     changed = sync_flags(response, version) if answer_changed else False
-    return SaveResult(Saved.SAVED, response, changed)
+    return SaveResult(Saved.SAVED, response, changed, was_complete != response.is_complete)
 
 
 def _holds(response: Response, fields: Mapping[str, Any]) -> bool:

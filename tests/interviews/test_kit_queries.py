@@ -49,3 +49,51 @@ def test_it_flags_the_default_banks_appreciation_rule_live(as_ravi, full_intervi
     )
     assert '<mark class="evidence">' in reply.content.decode()
     assert "Motivated by being appreciated" in reply.content.decode()
+
+
+FLOOR = 3  # a logged-in page: the session, the user, the user's roles
+TYPICAL = "A customer rang about a late refund. I listened, said sorry and called her back"
+
+
+def test_it_autosaves_a_typical_answer_in_five_queries_beyond_the_floor(
+    as_ravi, full_interview, django_assert_max_num_queries
+):
+    response = full_interview.responses.first()
+    url = reverse("interviews:save_response", args=[response.pk])
+    data = {"answer": TYPICAL, "notes": "", "choice": "3", "revision": 0}
+    as_ravi.post(url, data, HTTP_HX_REQUEST="true")  # the first save also scores the question
+    # The SQLite backend logs its BEGIN IMMEDIATE and COMMIT as queries too.
+    with django_assert_max_num_queries(FLOOR + 5 + 2):
+        reply = as_ravi.post(
+            url, {**data, "answer": f"{TYPICAL}.", "revision": 1}, HTTP_HX_REQUEST="true"
+        )
+    assert reply.status_code == 200 and 'value="2"' in reply.content.decode()
+
+
+def test_it_screens_live_in_two_queries_beyond_the_floor(
+    as_ravi, full_interview, django_assert_max_num_queries
+):
+    url = reverse("interviews:screen", args=[full_interview.responses.first().pk])
+    as_ravi.post(url, {"answer": TYPICAL}, HTTP_HX_REQUEST="true")  # compiles the screener
+    with django_assert_max_num_queries(FLOOR + 2):
+        reply = as_ravi.post(url, {"answer": TYPICAL}, HTTP_HX_REQUEST="true")
+    assert reply.status_code == 200
+
+
+def test_it_renders_a_kit_in_the_same_queries_whatever_the_number_of_candidates(
+    as_ravi, full_interview
+):
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert as_ravi.get(full_interview.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    before = count()
+    role = full_interview.candidate.role
+    Candidate.objects.bulk_create(
+        Candidate(role=role, name=f"Person {n}", email=f"p{n}@example.com") for n in range(200)
+    )
+    assert count() == before

@@ -33,7 +33,7 @@ INTERVIEWERS = (RECRUITER, HIRING_MANAGER)
 
 def own_response(request: HttpRequest, pk: int) -> Response:
     """A response of an interview the user runs; other people's are 404 (or 403 if readable)."""
-    related = ("question__dimension", "interview__bank_version", "interview__candidate__role")
+    related = ("question__dimension", "interview__bank_version")
     response = get_object_or_404(Response.objects.select_related(*related), pk=pk)
     if not response.interview.is_run_by(request.user):  # one query for the hot path
         response.interview = get_own_interview(request.user, response.interview_id)
@@ -98,18 +98,14 @@ def interview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _saved_fragment(request: HttpRequest, result: services.SaveResult) -> HttpResponse:
+    """The save status, plus the progress and flags only when they changed (the hot path)."""
     response = result.response
-    done, total, dim_done, dim_total = kit.progress(response)
-    context: dict[str, Any] = {
-        "revision": response.revision,
-        "outcome": result.outcome,
-        "done": done,
-        "total": total,
-        "dimension": response.question.dimension,
-        "dim_done": dim_done,
-        "dim_total": dim_total,
-        "oob": True,
-    }
+    context: dict[str, Any] = {"revision": response.revision, "outcome": result.outcome}
+    if result.progress_changed:
+        done, total, dim_done, dim_total = kit.progress(response)
+        context["progress"] = True
+        context.update(done=done, total=total, dim_done=dim_done, dim_total=dim_total)
+        context["dimension"] = response.question.dimension
     if result.flags_changed:
         flags = response.flags.select_related("rule", "dismissed_by").order_by("start", "pk")
         items = kit.stored_items(response.answer, flags)
