@@ -118,7 +118,10 @@ STATICFILES_DIRS = [
 ]
 # Serve straight from the finders unless collectstatic has been run, so a fresh
 # clone works without a build step.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING or not STATIC_ROOT.exists()
+# An empty staticfiles/ (as `make setup` leaves it) counts as not collected.
+WHITENOISE_USE_FINDERS = (
+    DEBUG or TESTING or not STATIC_ROOT.is_dir() or not any(STATIC_ROOT.iterdir())
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
