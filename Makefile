@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell sh scripts/find-python)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint bench setup assets browser clean
+.PHONY: run serve test lint bench setup assets browser clean
 
 # `make run` is for a laptop: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 run: export DEBUG ?= 1
@@ -16,6 +16,11 @@ run: setup
 	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
+
+# `make serve` is production: DEBUG off, SECRET_KEY and ALLOWED_HOSTS required,
+# gunicorn plus the task worker (scripts/serve supervises both).
+serve: setup
+	@PY=$(PY) HOST=$(HOST) sh scripts/serve
 
 test: setup browser
 	$(PY) -m pytest

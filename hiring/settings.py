@@ -12,6 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -132,7 +133,10 @@ STATICFILES_DIRS = [
 ]
 # Serve straight from the finders unless collectstatic has been run, so a fresh
 # clone works without a build step.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING or not STATIC_ROOT.exists()
+# An empty staticfiles/ (as `make setup` leaves it) counts as not collected.
+WHITENOISE_USE_FINDERS = (
+    DEBUG or TESTING or not STATIC_ROOT.is_dir() or not any(STATIC_ROOT.iterdir())
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -165,11 +169,66 @@ TASKS = {
 # Paper size for PDFs: "A4" or "Letter".
 REPORT_PAPER_SIZE = os.environ.get("REPORT_PAPER_SIZE", "A4")
 
-if not DEBUG and not TESTING:
+# --- Security: production defaults, each one overridable from the environment. ---
+# (Kept in one block; see "Deploy" in README.md for the variables.)
+PRODUCTION = not DEBUG and not TESTING
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+)
+# Pages behind the login show candidate data: no shared or browser cache may keep them.
+MIDDLEWARE.append("hiring.middleware.PrivateNoStoreMiddleware")
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.csp")
+
+# Everything comes from this origin; scripts and styles only as files or with the
+# per-response nonce. Bootstrap's form icons are data: URIs in its CSS.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 12 * 60 * 60))
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Behind a TLS-terminating proxy: SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto (or
+# "Header-Name=value"); only set it when the proxy always overwrites that header.
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    _name, _, _value = _proxy_header.partition("=")
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"),
+        _value.strip() or "https",
+    )
+
+if PRODUCTION:
     SESSION_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_flag("SECURE_COOKIES", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    X_FRAME_OPTIONS = "DENY"
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD")
+    SILENCED_SYSTEM_CHECKS: list[str] = []
+    if not SECURE_HSTS_PRELOAD:
+        # Joining the browsers' preload list is the domain owner's decision (it binds
+        # the whole registered domain), not a default an app can make for them.
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
+    if not SECURE_SSL_REDIRECT:
+        # Turned off on purpose: the TLS proxy in front redirects http itself.
+        SILENCED_SYSTEM_CHECKS.append("security.W008")
+    if not env_flag("SECURE_COOKIES", True):
+        SILENCED_SYSTEM_CHECKS += ["security.W012", "security.W016"]
+# --- end of the security block ---
 
 LOGGING = {
     "version": 1,
