@@ -60,18 +60,19 @@ class BankVersionAdmin(FrozenAware):
 class DimensionAdmin(FrozenAware):
     list_display = ["title", "kind", "list", "number", "version"]
     list_filter = ["version", "kind", "list"]
-    inlines = [QuestionInline, AnchorInline]
+    inlines = [QuestionInline]
 
 
 @admin.register(Question)
 class QuestionAdmin(FrozenAware):
     list_display = ["prompt", "kind", "dimension"]
     list_filter = ["kind", "dimension__version"]
+    inlines = [AnchorInline]
 
 
 @admin.register(Anchor)
 class AnchorAdmin(FrozenAware):
-    list_display = ["dimension", "level", "behaviour"]
+    list_display = ["question", "level", "behaviour"]
 
 
 @admin.register(WarningRule)

@@ -3,8 +3,8 @@
 A bank file has the export's shape::
 
     {"bank", "version", "dimensions": [{"kind", "list", "number", "title", "description",
-     "source", "questions": [{"kind", "prompt", "probes", "listen_for"}],
-     "anchors": [{"level", "behaviour"}]}],
+     "source", "questions": [{"kind", "prompt", "probes", "listen_for",
+     "anchors": [{"level", "behaviour"}]}]}],
      "warning_rules": [{"code", "label", "why", "severity", "patterns", "examples",
      "counter_examples", "dimension", "source"}]}
 
@@ -178,11 +178,19 @@ class _Checker:
                     "prompt": self.text(q, "prompt", q_item),
                     "probes": self.texts(q, "probes", q_item),
                     "listen_for": self.texts(q, "listen_for", q_item),
+                    "anchors": self.anchors(q, q_item),
                 }
             )
         if not questions:
             self.fail(item, "needs at least one question")
+        if "anchors" in raw:
+            # The old shape shared one set per dimension; say where they go now.
+            self.fail(item, "anchors belong to each question now (questions[].anchors)")
         data["questions"] = questions
+        return data
+
+    def anchors(self, raw: dict, item: str) -> list[dict[str, Any]]:
+        """A question's five anchors, one per level 1..5."""
         anchors: list[dict[str, Any]] = []
         for ai, a in enumerate(self.items(raw, "anchors", item), 1):
             level = self.integer(a, "level", f"{item} anchor #{ai}")
@@ -195,10 +203,9 @@ class _Checker:
         for level in sorted({lv for lv in levels if levels.count(lv) > 1}):
             self.fail(item, f"anchor level {level} is given more than once")
         missing = sorted(set(range(1, 6)) - set(levels))
-        if anchors and missing:
+        if missing:
             self.fail(item, f"anchor levels missing: {', '.join(map(str, missing))}")
-        data["anchors"] = sorted(anchors, key=lambda a: int(a["level"]))
-        return data
+        return sorted(anchors, key=lambda a: int(a["level"]))
 
     def rule(self, raw: dict, index: int, dimension_keys: set[str]) -> dict:
         item = f"warning rule #{index}"

@@ -44,18 +44,10 @@ def diff_banks(old: BankData, new: BankData) -> list[Change]:
             dim["questions"],
             ("kind", "prompt", "probes", "listen_for"),
         )
-        old_anchors = {a["level"]: a for a in before["anchors"]}
-        for anchor in dim["anchors"]:
-            previous = old_anchors.get(anchor["level"])
-            if previous is None:
-                changes.append(Change("added", f"{name}, anchor {anchor['level']}"))
-            elif previous["behaviour"] != anchor["behaviour"]:
-                changes.append(
-                    Change(
-                        "changed",
-                        f"{name}, anchor {anchor['level']}",
-                        _fields_changed(previous, anchor, ("behaviour",)),
-                    )
+        for i, question in enumerate(dim["questions"]):
+            if i < len(before["questions"]):
+                changes += _diff_anchors(
+                    f"{name}, question {i + 1}", before["questions"][i], question
                 )
     for key, dim in old_dims.items():
         if key not in new_dims:
@@ -93,4 +85,19 @@ def _diff_list(
             changes.append(Change("removed", item, [("prompt", old[i]["prompt"], None)]))
         elif details := _fields_changed(old[i], new[i], fields):
             changes.append(Change("changed", item, details))
+    return changes
+
+
+def _diff_anchors(prefix: str, old: dict, new: dict) -> list[Change]:
+    changes = []
+    old_anchors = {a["level"]: a for a in old.get("anchors", [])}
+    for anchor in new.get("anchors", []):
+        previous = old_anchors.get(anchor["level"])
+        item = f"{prefix}, anchor {anchor['level']}"
+        if previous is None:
+            changes.append(Change("added", item))
+        elif previous["behaviour"] != anchor["behaviour"]:
+            changes.append(
+                Change("changed", item, _fields_changed(previous, anchor, ("behaviour",)))
+            )
     return changes

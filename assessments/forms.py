@@ -44,7 +44,16 @@ class DimensionForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
+ANCHOR_HELP = {
+    1: "What a clearly poor answer to this question sounds like.",
+    3: "An acceptable but thin answer.",
+    5: "The strongest answer you hear to this question.",
+}
+
+
 class QuestionForm(forms.ModelForm):
+    """A question with its own five anchors, written for its kind."""
+
     probes = LinesField(required=False, help_text=LINE_HELP, label="Follow-up probes")
     listen_for = LinesField(required=False, help_text=LINE_HELP, label="Listen for")
 
@@ -53,12 +62,34 @@ class QuestionForm(forms.ModelForm):
         fields = ["kind", "prompt", "probes", "listen_for"]
         widgets = {"prompt": forms.Textarea(attrs={"rows": 2})}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        stored: dict[int, str] = {}
+        if self.instance.pk:
+            stored = {a.level: a.behaviour for a in self.instance.anchors.all()}
+        for level in range(1, 6):
+            self.fields[f"anchor_{level}"] = forms.CharField(
+                label=f"Anchor {level}",
+                initial=stored.get(level, ""),
+                help_text=ANCHOR_HELP.get(level, ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
 
-class AnchorForm(forms.ModelForm):
-    class Meta:
-        model = Anchor
-        fields = ["behaviour"]
-        widgets = {"behaviour": forms.Textarea(attrs={"rows": 2})}
+    def save(self, commit: bool = True) -> Question:
+        question = super().save(commit)
+        if commit:
+            self.save_anchors(question)
+        return question
+
+    def save_anchors(self, question: Question) -> None:
+        """Write the five levels, changing only the ones whose text changed."""
+        stored = {a.level: a for a in question.anchors.all()}
+        for level in range(1, 6):
+            text = self.cleaned_data[f"anchor_{level}"]
+            anchor = stored.get(level) or Anchor(question=question, level=level)
+            if anchor.behaviour != text:
+                anchor.behaviour = text
+                anchor.save()
 
 
 QuestionFormSet = inlineformset_factory(
@@ -69,9 +100,6 @@ QuestionFormSet = inlineformset_factory(
     can_delete=True,
     min_num=1,
     validate_min=True,
-)
-AnchorFormSet = inlineformset_factory(
-    Dimension, Anchor, form=AnchorForm, extra=0, can_delete=False, max_num=5, validate_max=True
 )
 
 

@@ -133,7 +133,7 @@ class BankVersion(models.Model):
         self.refresh_from_db(fields=["revision"])
 
     def ordered_dimensions(self) -> models.QuerySet[Dimension]:
-        return self.dimensions.prefetch_related("questions", "anchors").order_by("position")
+        return self.dimensions.prefetch_related("questions__anchors").order_by("position")
 
 
 class VersionContentQuerySet[M: models.Model](models.QuerySet[M]):
@@ -273,19 +273,25 @@ class Question(VersionContent):
         return self.dimension.version
 
 
+class AnchorQuerySet(VersionContentQuerySet):
+    version_path = "question__dimension__version"
+
+
 class Anchor(VersionContent):
-    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="anchors")
+    """One score level of one question, describing what an answer to THAT question sounds like."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="anchors")
     level = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     behaviour = models.TextField()
 
-    objects = DimensionContentQuerySet.as_manager()
+    objects = AnchorQuerySet.as_manager()
 
     class Meta:
-        ordering = ["dimension", "level"]
+        ordering = ["question", "level"]
         constraints = [
-            models.UniqueConstraint(fields=["dimension", "level"], name="unique_anchor_level"),
+            models.UniqueConstraint(fields=["question", "level"], name="unique_anchor_level"),
             models.CheckConstraint(
                 condition=Q(level__gte=1) & Q(level__lte=5), name="anchor_level_1_to_5"
             ),
@@ -295,7 +301,7 @@ class Anchor(VersionContent):
         return f"{self.level}: {self.behaviour[:60]}"
 
     def owning_version(self) -> BankVersion:
-        return self.dimension.version
+        return self.question.dimension.version
 
 
 class WarningRule(VersionContent):

@@ -38,10 +38,12 @@ def export_version(version: BankVersion) -> BankData:
                         "prompt": q.prompt,
                         "probes": q.probes,
                         "listen_for": q.listen_for,
+                        "anchors": [
+                            {"level": a.level, "behaviour": a.behaviour} for a in q.anchors.all()
+                        ],
                     }
                     for q in d.questions.all()
                 ],
-                "anchors": [{"level": a.level, "behaviour": a.behaviour} for a in d.anchors.all()],
             }
         )
     rules = [
@@ -82,7 +84,7 @@ def _write_content(version: BankVersion, data: BankData) -> None:
             position=position,
         )
         dims[dim.key] = dim
-        Question.objects.bulk_create(
+        questions = Question.objects.bulk_create(
             Question(
                 dimension=dim,
                 kind=q["kind"],
@@ -94,7 +96,9 @@ def _write_content(version: BankVersion, data: BankData) -> None:
             for i, q in enumerate(d["questions"])
         )
         Anchor.objects.bulk_create(
-            Anchor(dimension=dim, level=a["level"], behaviour=a["behaviour"]) for a in d["anchors"]
+            Anchor(question=question, level=a["level"], behaviour=a["behaviour"])
+            for question, q in zip(questions, d["questions"], strict=True)
+            for a in q["anchors"]
         )
     WarningRule.objects.bulk_create(
         WarningRule(

@@ -13,7 +13,6 @@ from assessments import bankfile, services
 from assessments.access import get_version
 from assessments.diff import diff_banks
 from assessments.forms import (
-    AnchorFormSet,
     DiffForm,
     DimensionForm,
     ImportForm,
@@ -108,12 +107,10 @@ def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> Htt
     dimension = get_object_or_404(version.dimensions, pk=pk)
     form = DimensionForm(request.POST or None, instance=dimension)
     questions = QuestionFormSet(request.POST or None, instance=dimension, prefix="questions")
-    anchors = AnchorFormSet(request.POST or None, instance=dimension, prefix="anchors")
-    if request.method == "POST" and form.is_valid() and questions.is_valid() and anchors.is_valid():
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
         with transaction.atomic():
             form.save()
             questions.save()
-            anchors.save()
             version.touch()
         messages.success(request, f"Saved '{dimension.title}'.")
         return redirect(f"{version.get_absolute_url()}#dim-{dimension.pk}")
@@ -122,7 +119,6 @@ def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> Htt
         "dimension": dimension,
         "form": form,
         "questions": questions,
-        "anchors": anchors,
     }
     return render(request, "assessments/dimension_form.html", context)
 

@@ -234,10 +234,10 @@ def kit_responses(interview: Interview) -> list[Response]:
     )
 
 
-def anchors_by_dimension(dimension_ids: Iterable[int]) -> dict[int, list[Anchor]]:
+def anchors_by_question(question_ids: Iterable[int]) -> dict[int, list[Anchor]]:
     anchors: dict[int, list[Anchor]] = defaultdict(list)
-    for a in Anchor.objects.filter(dimension_id__in=set(dimension_ids)).order_by("level"):
-        anchors[a.dimension_id].append(a)
+    for a in Anchor.objects.filter(question_id__in=set(question_ids)).order_by("level"):
+        anchors[a.question_id].append(a)
     return anchors
 
 
@@ -245,7 +245,7 @@ def build_kit(interview: Interview, responses: list[Response] | None = None) -> 
     """The interview grouped by dimension in the bank's order: three queries, any bank size."""
     if responses is None:
         responses = kit_responses(interview)
-    anchors = anchors_by_dimension(r.question.dimension_id for r in responses)
+    anchors = anchors_by_question(r.question_id for r in responses)
     sections: list[KitSection] = []
     for number, response in enumerate(responses, start=1):
         dimension = response.question.dimension
@@ -257,7 +257,7 @@ def build_kit(interview: Interview, responses: list[Response] | None = None) -> 
                 response=response,
                 question=response.question,
                 number=number,
-                anchors=anchors[dimension.pk],
+                anchors=anchors[response.question_id],
                 flags=stored_items(response.answer, response.flags.all()),
                 values=response_values(response),
             )

@@ -21,20 +21,32 @@ def test_it_ships_fifteen_traits_and_fifteen_beliefs(default_bank_data):
     assert sum(d["kind"] == "belief" for d in dims) == 15
 
 
-def test_it_gives_every_dimension_questions_anchors_cues_and_a_source(default_bank_data):
+def test_it_gives_every_dimension_questions_cues_and_a_source(default_bank_data):
     for d in default_bank_data["dimensions"]:
         kinds = {q["kind"] for q in d["questions"]}
         assert "behavioural" in kinds, d["title"]
         assert kinds & {"situational", "belief"}, d["title"]
         assert all(q["listen_for"] for q in d["questions"]), d["title"]
-        assert [a["level"] for a in d["anchors"]] == [1, 2, 3, 4, 5], d["title"]
-        behaviours = [a["behaviour"] for a in d["anchors"]]
-        assert len(set(behaviours)) == 5, d["title"]
-        assert not any(
-            b.lower().strip(".") in {"poor", "fair", "good", "very good", "excellent"}
-            for b in behaviours
-        )
         assert d["source"], d["title"]
+
+
+def test_it_gives_every_question_its_own_five_anchors(default_bank_data):
+    questions = [q for d in default_bank_data["dimensions"] for q in d["questions"]]
+    behaviours = [a["behaviour"] for q in questions for a in q["anchors"]]
+    assert len(questions) == 60
+    assert all([a["level"] for a in q["anchors"]] == [1, 2, 3, 4, 5] for q in questions)
+    assert len(set(behaviours)) == len(behaviours) == 300
+    assert not any(
+        b.lower().strip(".") in {"poor", "fair", "good", "very good", "excellent"}
+        for b in behaviours
+    )
+
+
+def test_it_words_situational_anchors_as_answers_to_the_hypothetical(default_bank_data):
+    for d in default_bank_data["dimensions"]:
+        for q in d["questions"]:
+            if q["kind"] == "situational":
+                assert all(a["behaviour"].startswith("Would") for a in q["anchors"]), q["prompt"]
 
 
 def test_it_ships_at_least_twenty_rules_each_with_examples(default_bank_data):
@@ -105,11 +117,18 @@ def bank_file(tmp_path, default_bank_data):
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
-        (lambda d: d["dimensions"][2].pop("anchors"), "missing field 'anchors'"),
-        (lambda d: d["dimensions"][0]["anchors"][4].update(level=6), "level 6 is outside 1..5"),
+        (lambda d: d["dimensions"][2]["questions"][0].pop("anchors"), "missing field 'anchors'"),
         (
-            lambda d: d["dimensions"][0]["anchors"][4].update(level=4),
+            lambda d: d["dimensions"][0]["questions"][1]["anchors"][4].update(level=6),
+            "level 6 is outside 1..5",
+        ),
+        (
+            lambda d: d["dimensions"][0]["questions"][0]["anchors"][4].update(level=4),
             "level 4 is given more than once",
+        ),
+        (
+            lambda d: d["dimensions"][0].update(anchors=[]),
+            "anchors belong to each question now",
         ),
         (
             lambda d: d["warning_rules"][1].update(code=d["warning_rules"][0]["code"]),
@@ -201,9 +220,14 @@ def test_it_exports_the_json_shape_of_the_issue(published, capsys):
         "description",
         "source",
         "questions",
+    ]
+    assert list(data["dimensions"][0]["questions"][0]) == [
+        "kind",
+        "prompt",
+        "probes",
+        "listen_for",
         "anchors",
     ]
-    assert list(data["dimensions"][0]["questions"][0]) == ["kind", "prompt", "probes", "listen_for"]
     assert list(data["warning_rules"][0]) == [
         "code",
         "label",

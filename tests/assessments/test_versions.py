@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_it_refuses_to_save_anything_under_a_published_version(published):
     dimension = published.dimensions.first()
     question = dimension.questions.first()
-    anchor = dimension.anchors.first()
+    anchor = question.anchors.first()
     rule = published.warning_rules.first()
     for obj in (dimension, question, anchor, rule):
         with pytest.raises(FrozenVersionError):
@@ -34,7 +34,7 @@ def test_it_refuses_to_delete_anything_under_a_published_version(published):
     with pytest.raises(FrozenVersionError):
         WarningRule.objects.filter(version=published).delete()
     with pytest.raises(FrozenVersionError):
-        Anchor.objects.filter(dimension__version=published).update(behaviour="x")
+        Anchor.objects.filter(question__dimension__version=published).update(behaviour="x")
     assert published.dimensions.count() == 30
 
 

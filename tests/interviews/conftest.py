@@ -11,6 +11,11 @@ import pytest
 from hiring.interviews import services
 from hiring.interviews.models import Candidate, Interview, Response, Role
 
+
+def anchors(stem: str) -> list[dict[str, object]]:
+    return [{"level": n, "behaviour": f"{stem} at level {n}"} for n in range(1, 6)]
+
+
 MINI_BANK = {
     "bank": "Mini bank",
     "version": 1,
@@ -28,16 +33,15 @@ MINI_BANK = {
                     "prompt": "Tell me about an upset customer you helped.",
                     "probes": ["What did you say first?"],
                     "listen_for": ["Names the feeling"],
+                    "anchors": anchors("Empathy example"),
                 },
                 {
                     "kind": "situational",
                     "prompt": "A customer cries on the phone. What do you do?",
                     "probes": [],
                     "listen_for": [],
+                    "anchors": anchors("Would comfort"),
                 },
-            ],
-            "anchors": [
-                {"level": n, "behaviour": f"Empathy level {n} behaviour"} for n in range(1, 6)
             ],
         },
         {
@@ -53,10 +57,8 @@ MINI_BANK = {
                     "prompt": "Why do you want to work in service?",
                     "probes": [],
                     "listen_for": [],
+                    "anchors": anchors("Belief"),
                 },
-            ],
-            "anchors": [
-                {"level": n, "behaviour": f"Belief level {n} behaviour"} for n in range(1, 6)
             ],
         },
     ],

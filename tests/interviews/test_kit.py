@@ -61,7 +61,8 @@ def test_it_shows_the_kit_with_prompts_probes_cues_anchors_and_score_inputs(as_r
     page = as_ravi.get(ravis.get_absolute_url()).content.decode()
     assert "Tell me about an upset customer you helped." in page
     assert "What did you say first?" in page and "Names the feeling" in page
-    assert "Empathy level 5 behaviour" in page and 'value="na"' in page
+    assert "Empathy example at level 5" in page and "Would comfort at level 5" in page
+    assert 'value="na"' in page
     assert page.index("Empathy") < page.index("Service is the job")  # the bank's order
     assert "0 of 3" in page and 'aria-live="polite"' in page and 'href="#dim-' in page
 
