@@ -87,3 +87,9 @@ def problems_for(version: BankVersion) -> dict[str, list[str]]:
     screener = screener_for(version)
     problems = {spec.code: self_test(screener, spec.code) for spec in screener.rules}
     return {code: found for code, found in problems.items() if found}
+
+
+def clear_cache() -> None:
+    """Forget every compiled screener, so the next request compiles cold (tests use it)."""
+    with _lock:
+        _cache.clear()
