@@ -129,7 +129,9 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
-    ("(not|never) ~2 (my style|how =i|me|who =i am|the way =i)", None),
+    ("(not|never) ~2 (my style|how =i|who =i am|the way =i)", None),
+    # "that's just not me", but not "someone who doesn't respect me"
+    ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),
     ("=i ~2 (stay* away|steer* clear)", None),
     ("out of (it|work|my|our|the|any|every|all|conversations|interactions)", 2),
     (
