@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 RULES_YAML = REPO / "assessments" / "data" / "warning_rules.yaml"
 LABELLED = HERE / "labelled_answers.jsonl"
-DEV = Path(__file__).resolve().parents[3] / "shared" / "screening" / "dev_answers.jsonl"
+DEV = HERE / "dev_answers.jsonl"  # a copy of the shared dev sample, kept in the repo
 
 REQUIRED_CODES = {
     "appreciation",
@@ -345,16 +344,12 @@ def test_every_default_rule_passes_its_self_test(screener):
     assert problems == []
 
 
-def test_the_default_rules_compile_in_under_200_ms(raw_rules):
+def test_the_default_rules_compile_into_a_reusable_screener(raw_rules):
+    # Speed is measured in bench/screening_bench.py, not asserted here.
     specs = load_rules({"warning_rules": raw_rules})
-    best = min(_time(lambda: Screener(specs)) for _ in range(3))
-    assert best < 0.2, f"compiling took {best * 1000:.0f} ms"
-
-
-def _time(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+    screener = Screener(specs)
+    assert screener.rules == tuple(specs)
+    assert screener.screen("That's not my job.") == screener.screen("That's not my job.")
 
 
 # ------------------------------------------------------------------ evaluation

@@ -1,21 +1,20 @@
-"""The learned second stage of the screener (assessments/screening_model.py)."""
+"""The learned second stage of the screener (assessments/screening/model.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from assessments import screening_model as sm
+from assessments.screening import model as sm
+from assessments.screening import training
 from assessments.screening import RuleSpec, Screener, evaluate, load_rules
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 RULES_YAML = REPO / "assessments" / "data" / "warning_rules.yaml"
-TRAIN_SCRIPT = REPO / "bench" / "train_screening_model.py"
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -29,10 +28,7 @@ def specs() -> list[RuleSpec]:
 
 @pytest.fixture(scope="module")
 def trainer():
-    spec = importlib.util.spec_from_file_location("train_screening_model", TRAIN_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return training
 
 
 def appreciation_rule() -> RuleSpec:
@@ -70,14 +66,13 @@ def test_model_none_disables_it(specs):
 
 
 def test_training_is_deterministic(specs, trainer):
-    screener = Screener(specs, model=None)
     records = read_jsonl(HERE / "holdout_c_blind.jsonl")
-    one = trainer.fit(screener, specs, records, epochs=3).to_json()
-    two = trainer.fit(screener, specs, records, epochs=3).to_json()
+    one = trainer.fit(specs, records, epochs=3).to_json()
+    two = trainer.fit(specs, records, epochs=3).to_json()
     assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
 
 
-def test_a_model_flag_uses_the_rule_and_the_sentence_as_evidence():
+def test_a_model_flag_cites_the_answers_own_words_as_short_evidence():
     s = Screener([appreciation_rule()], model=tiny_model())
     text = "I work hard. Honestly, I just love to be \u201cappreciated\u201d by people!"
     flags = s.screen(text)
@@ -85,8 +80,10 @@ def test_a_model_flag_uses_the_rule_and_the_sentence_as_evidence():
     f = flags[0]
     assert f.label == "Motivated by being appreciated" and f.source == "a source"
     assert f.evidence == text[f.start : f.end]
-    assert f.evidence.startswith("Honestly") and "appreciated" in f.evidence
-    assert f.pattern.startswith("model: ") and "be appreci" in f.pattern
+    # the shortest span carrying the strongest features, quoted as written (no stems)
+    assert f.evidence == "be \u201cappreciated"
+    assert f.pattern == "model: be \u201cappreciated, appreciated"
+    assert f.stage == "learned"
 
 
 def test_the_model_never_flags_a_negated_or_distanced_clause():
@@ -115,7 +112,7 @@ def test_shipped_model_flags_have_valid_evidence_and_labels(specs):
     for name in ("holdout_a.jsonl", "holdout_b.jsonl", "holdout_c_blind.jsonl"):
         for rec in read_jsonl(HERE / name):
             text = rec["answer"]
-            for f in screener._screen(text, False, True):  # model-only
+            for f in screener.screen(text, patterns=False):  # model-only
                 seen += 1
                 assert f.evidence == text[f.start : f.end] and f.evidence.strip()
                 rule = screener.rule(f.rule)
@@ -127,8 +124,8 @@ def test_shipped_model_flags_have_valid_evidence_and_labels(specs):
 def test_cross_author_train_a_and_b_test_c(specs, trainer):
     """Trained in-test on writers A (every 2nd answer) and B, tested on writer C."""
     rules_only = Screener(specs, model=None)
-    records = trainer.author_records("A")[::2] + trainer.author_records("B")
-    model = trainer.fit(rules_only, specs, records, threshold=0.55, epochs=10)
+    records = trainer.writer_records("A")[::2] + trainer.writer_records("B")
+    model = trainer.fit(specs, records, threshold=0.55, epochs=10)
     combined = Screener(specs, model=model)
     test = read_jsonl(HERE / "holdout_b.jsonl")
     before, after = evaluate(rules_only, test), evaluate(combined, test)
@@ -137,7 +134,7 @@ def test_cross_author_train_a_and_b_test_c(specs, trainer):
 
     class ModelOnly:
         def screen(self, text):
-            return combined._screen(text, False, True)
+            return combined.screen(text, patterns=False)
 
     # the honest figure: the rules were tuned on holdout_b, the model never saw it
     alone = evaluate(ModelOnly(), test)

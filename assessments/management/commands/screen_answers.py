@@ -47,8 +47,11 @@ class Command(BaseCommand):
                 continue
             flags = [
                 {
-                    k: f.as_dict()[k]
-                    for k in ("rule", "label", "evidence", "start", "end", "why", "source")
+                    **{
+                        k: f.as_dict()[k]
+                        for k in ("rule", "label", "evidence", "start", "end", "why", "source")
+                    },
+                    "stage": f.stage,
                 }
                 for f in screener.screen(record["answer"])
             ]

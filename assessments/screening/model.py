@@ -9,12 +9,14 @@ same way as in the patterns:
                        without ... earlier in the same clause, per the engine's negation logic);
 * ``b:<stem> <stem>``  two consecutive words of the same sentence.
 
-Training (``bench/train_screening_model.py``) sees whole answers; the screener scores each
-SENTENCE, so the evidence is the sentence that triggered the flag. A model flag is raised
-only when the probability of a category is above a high threshold (chosen by cross-author
-validation) and the engine's negation / distancing logic accepts the words that carry most
-of the evidence as the candidate's own stance. The explanation lists the strongest positive
-features ("model: thank, keep me, motivat").
+Training (``training.py``) sees whole answers; the screener scores each SENTENCE. A model
+flag is raised only when the probability of a category is above a high threshold (chosen by
+cross-writer validation) and stance.py accepts the words carrying most of the evidence as
+the candidate's own view. The evidence is the shortest span covering the strongest features'
+words, and the explanation quotes those words as written in the answer ("model: thanks,
+keeps me going"), never stems; when no feature is readable the model stays silent.
+
+This module imports only text/answer (never the engine), so there is no import cycle.
 
 Training is deterministic: fixed seed, fixed epochs, rounded weights, sorted JSON.
 """
@@ -27,9 +29,14 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from assessments.screening.answer import Answer, sentence_spans
+from assessments.screening.text import stem
+from assessments.screening.vocabulary import Vocabulary
 
 NONE = "none"
-DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "screening_model.json"
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "screening_model.json"
 
 
 # --------------------------------------------------------------------------------------
@@ -37,27 +44,11 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "screening_model.json"
 # --------------------------------------------------------------------------------------
 
 
-def sentence_spans(ans) -> list[tuple[int, int]]:
-    """[(first token, end token)] for each sentence of an analysed answer (``_Answer``)."""
-    spans = []
-    start = 0
-    sent = ans.sent
-    for i in range(1, ans.n + 1):
-        if i == ans.n or sent[i] != sent[i - 1]:
-            spans.append((start, i))
-            start = i
-    return spans
-
-
-def token_features(ans, lo: int, hi: int) -> list[tuple[str, int, int]]:
+def token_features(ans: Answer, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """(feature, first token, end token) for tokens lo..hi of one analysed answer."""
-    from assessments.screening import _stem  # local: screening imports this module lazily
-
-    words = ans.words
-    neg = ans.neg
-    clause = ans.clause
+    words, neg, clause = ans.words, ans.neg, ans.clause
     feats: list[tuple[str, int, int]] = []
-    stems = [_stem(words[i]) for i in range(lo, hi)]
+    stems = [stem(words[i]) for i in range(lo, hi)]
     negated = False
     for j, i in enumerate(range(lo, hi)):
         if i == lo or clause[i] != clause[i - 1]:
@@ -71,7 +62,7 @@ def token_features(ans, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return feats
 
 
-def answer_features(ans) -> list[str]:
+def answer_features(ans: Answer) -> list[str]:
     """The set of features of a whole answer (training unit), sorted."""
     found: set[str] = set()
     for lo, hi in sentence_spans(ans):
@@ -79,11 +70,18 @@ def answer_features(ans) -> list[str]:
     return sorted(found)
 
 
-def feature_text(feature: str) -> str:
-    """Readable form of a feature for the flag's explanation."""
-    if feature.startswith("u:n:"):
-        return "not " + feature[4:]
-    return feature[2:]
+def sentence_features(ans: Answer) -> list[list[str]]:
+    """Each sentence's features, sorted (extra negatives for training)."""
+    return [sorted({f for f, _s, _e in token_features(ans, lo, hi)}) for lo, hi in sentence_spans(ans)]
+
+
+def text_features(text: str) -> tuple[list[str], list[list[str]]]:
+    """(whole-answer features, per-sentence features) of a text, for training."""
+    ans = Answer(text, _PLAIN)
+    return answer_features(ans), sentence_features(ans)
+
+
+_PLAIN = Vocabulary()  # features need words, stems and negation only, no pattern keys
 
 
 # --------------------------------------------------------------------------------------
@@ -98,7 +96,7 @@ class ScreeningModel:
     # feature -> ((class index, weight), ...)
     weights: dict[str, tuple[tuple[int, float], ...]]
     threshold: float = 0.9
-    meta: dict | None = None
+    meta: dict[str, Any] | None = None
 
     def scores(self, features: Iterable[str]) -> list[float]:
         z = list(self.bias)
@@ -115,7 +113,7 @@ class ScreeningModel:
 
     def contributions(self, features: Iterable[str], k: int) -> list[tuple[float, str]]:
         """(weight for class k, feature), strongest first; only positive weights."""
-        out = []
+        out: list[tuple[float, str]] = []
         for f in set(features):
             for ci, v in self.weights.get(f, ()):
                 if ci == k and v > 0:
@@ -123,7 +121,7 @@ class ScreeningModel:
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "format": "screening-model/1",
             "classes": list(self.classes),
@@ -134,7 +132,7 @@ class ScreeningModel:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> ScreeningModel:
+    def from_json(cls, data: dict[str, Any]) -> ScreeningModel:
         if data.get("format") != "screening-model/1":
             raise ValueError("not a screening model file")
         return cls(
@@ -191,9 +189,9 @@ def train(
     ``examples`` are (features, class); ``classes`` must contain ``NONE``. Features seen in
     fewer than ``min_count`` examples are ignored; weights below ``prune`` are dropped.
     """
-    classes = tuple(classes)
-    index = {c: i for i, c in enumerate(classes)}
-    n_cls = len(classes)
+    names = tuple(classes)
+    index = {c: i for i, c in enumerate(names)}
+    n_cls = len(names)
     counts: dict[str, int] = {}
     for feats, _c in examples:
         for f in set(feats):
@@ -231,4 +229,4 @@ def train(
         kept = tuple((k, round(v, 3)) for k, v in enumerate(row) if abs(v) >= prune)
         if kept:
             weights[f] = kept
-    return ScreeningModel(classes, tuple(bias), weights, threshold)
+    return ScreeningModel(names, tuple(bias), weights, threshold)

@@ -1,0 +1,220 @@
+"""An analysed answer: words with offsets, sentences, clauses, contrast and negation.
+
+Everything later stages ask about a position is computed here once, in one pass, so the
+matcher and the stance checks only index lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assessments.screening.text import TRANSLATE, expand, tokens
+from assessments.screening.vocabulary import Vocabulary
+
+# Unpunctuated speech or notes can run on for hundreds of words; a "sentence" is cut every
+# SENTENCE_CAP words so no check ever scans more than that (and matches stay local).
+SENTENCE_CAP = 60
+
+NEGATORS = frozenset(
+    """
+    not never nobody nothing none neither nor without hardly against no avoid avoided
+    avoiding avoids refuse refused refusing nowhere non
+    """.split()  # noqa: SIM905 - a word list is easier to read and edit
+)
+_NO_EXCEPT = frozenset({"matter", "doubt", "wonder", "problem", "problems", "questions"})
+_HARD = frozenset({"hard", "difficult", "tough", "impossible", "struggle", "trying"})
+UNAFRAID = frozenset({"afraid", "scared", "shy", "ashamed", "embarrassed", "reluctant", "hesitant"})
+_NEG_BEFORE_GERUND = frozenset({"stop", "stopped", "quit", "quitting", "stopping"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "so", "then", "although", "though", "while", "whereas", "however", "yet", "unless"}
+)
+CONTRAST = frozenset({"but", "however", "although", "though", "yet", "whereas"})
+_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "then", "it", "that"})
+_PREFER = frozenset({"rather", "prefer", "prefers", "preferred"})
+
+
+def _not(words: Sequence[str], i: int, _rather: bool) -> bool:
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    prev = words[i - 1] if i else ""
+    if nxt == "help" and prev in ("can", "could"):
+        return False  # "I can't help rolling my eyes"
+    if prev == "or":
+        return False  # "whether I'm courteous or not"
+    if nxt in UNAFRAID:
+        return False  # "I'm not afraid to say sorry"
+    # "it's hard not to take it personally"
+    return not any(p in _HARD for p in words[max(0, i - 3) : i])
+
+
+def _never(words: Sequence[str], i: int, _rather: bool) -> bool:
+    return not (i + 1 < len(words) and words[i + 1] in UNAFRAID)
+
+
+def _next_is(*expected: str) -> Callable[[Sequence[str], int, bool], bool]:
+    def check(words: Sequence[str], i: int, _rather: bool) -> bool:
+        return i + 1 < len(words) and words[i + 1] in expected
+
+    return check
+
+
+def _no(words: Sequence[str], i: int, _rather: bool) -> bool:
+    return not (i + 1 < len(words) and words[i + 1] in _NO_EXCEPT)
+
+
+def _gerund_follows(words: Sequence[str], i: int, _rather: bool) -> bool:
+    return i + 1 < len(words) and words[i + 1].endswith("ing")
+
+
+def _than(_words: Sequence[str], _i: int, rather: bool) -> bool:
+    return rather  # "I'd rather help well than be liked": what follows "than" is rejected
+
+
+# Words whose negating force depends on their neighbours; every other word negates exactly
+# when it is in NEGATORS.
+_CONTEXTUAL: dict[str, Callable[[Sequence[str], int, bool], bool]] = {
+    "not": _not,
+    "never": _never,
+    "no": _no,
+    "than": _than,
+    "even": _next_is("if", "though", "when"),  # concession: "even if it's not my job"
+    "instead": _next_is("of"),
+    "rather": _next_is("than"),
+    **{w: _gerund_follows for w in _NEG_BEFORE_GERUND},
+}
+
+
+class Answer:
+    """The words of one answer and what each position means."""
+
+    __slots__ = (
+        "barrier",
+        "clause",
+        "ends",
+        "key_pos",
+        "keys",
+        "n",
+        "neg",
+        "sent",
+        "span_of",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, text: str, vocab: Vocabulary) -> None:
+        self.text = text
+        self.words: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.sent: list[int] = []
+        breaks = self._read(text)
+        self.n = len(self.words)
+        self.clause = _clauses(self.words, self.sent, breaks)
+        self.keys = [vocab.keys(w) for w in self.words]
+        if is_note_about_candidate(self.words):
+            _shift_person(self.words, self.keys, vocab)
+        key_pos: dict[str, list[int]] = {}
+        for i, ks in enumerate(self.keys):
+            for k in ks:
+                key_pos.setdefault(k, []).append(i)
+        self.key_pos = key_pos
+        self.barrier = [w in CONTRAST for w in self.words]
+        self.neg = _negations(self.words, self.clause)
+        # sentence id -> (first token, end token)
+        self.span_of = {self.sent[lo]: (lo, hi) for lo, hi in sentence_spans(self)}
+
+    def _read(self, text: str) -> list[bool]:
+        """Fill words/offsets/sentences; return whether a clause starts at each word."""
+        breaks: list[bool] = []
+        s_id, in_sent, pending = 0, 0, True
+        plain = ""
+        for kind, start, end, tok in tokens(text):
+            if kind == "s":
+                s_id, in_sent, pending = s_id + 1, 0, True
+                continue
+            if kind == "p":
+                plain = plain or text.translate(TRANSLATE)
+                # 'said, "fire the customer"' keeps the quote in the speaker's clause
+                if not (tok in ",:" and plain[end : end + 2].lstrip()[:1] == '"'):
+                    pending = True
+                continue
+            for part in expand(tok):
+                if in_sent >= SENTENCE_CAP:
+                    s_id, in_sent, pending = s_id + 1, 0, True
+                self.words.append(part)
+                self.starts.append(start)
+                self.ends.append(end)
+                self.sent.append(s_id)
+                breaks.append(pending or part in _CLAUSE_WORDS)
+                in_sent += 1
+                pending = False
+        return breaks
+
+
+# Interviewer's notes: the candidate in the third person is the speaker ("Cand. said she
+# tells them to calm down"); these words also read as the first person.
+_AS_FIRST_PERSON = {
+    "he": ("i",),
+    "she": ("i",),
+    "cand": ("i",),
+    "candidate": ("i",),
+    "applicant": ("i",),
+    "his": ("my",),
+    "her": ("my", "me"),
+    "him": ("me",),
+    "himself": ("myself",),
+    "herself": ("myself",),
+}
+_CANDIDATE_WORDS = frozenset({"cand", "candidate", "applicant", "interviewee", "c"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+
+
+def is_note_about_candidate(words: Sequence[str]) -> bool:
+    """A note names the candidate, or speaks of someone in the third person and never "I"."""
+    if any(w in _CANDIDATE_WORDS for w in words[:3]) or "candidate" in words:
+        return True
+    return not _FIRST_PERSON.intersection(words) and any(w in _AS_FIRST_PERSON for w in words)
+
+
+def _shift_person(words: list[str], keys: list[frozenset[str]], vocab: Vocabulary) -> None:
+    for i, w in enumerate(words):
+        extra = _AS_FIRST_PERSON.get(w)
+        if extra:
+            keys[i] = keys[i].union(*(vocab.keys(x) for x in extra))
+
+
+def _clauses(words: list[str], sent: list[int], breaks: list[bool]) -> list[int]:
+    # "and I ...", "or we ..." start a new clause; "and tell them" does not.
+    for i in range(len(words) - 1):
+        if words[i] in ("and", "or") and words[i + 1] in _SUBJECTS:
+            breaks[i] = True
+    clause: list[int] = []
+    c_id = 0
+    for i, b in enumerate(breaks):
+        if b or (i and sent[i] != sent[i - 1]):
+            c_id += 1
+        clause.append(c_id)
+    return clause
+
+
+def _negations(words: list[str], clause: list[int]) -> list[bool]:
+    neg: list[bool] = []
+    rather = False
+    for i, w in enumerate(words):
+        if i == 0 or clause[i] != clause[i - 1]:
+            rather = False
+        rather = rather or w in _PREFER
+        check = _CONTEXTUAL.get(w)
+        neg.append(check(words, i, rather) if check else w in NEGATORS)
+    return neg
+
+
+def sentence_spans(ans: Answer) -> list[tuple[int, int]]:
+    """[(first token, end token)] for each sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, ans.n + 1):
+        if i == ans.n or ans.sent[i] != ans.sent[i - 1]:
+            spans.append((start, i))
+            start = i
+    return spans

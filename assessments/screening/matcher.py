@@ -1,0 +1,200 @@
+"""Patterns compiled to small automata, run over an answer in time linear in its length.
+
+Each pattern becomes a Thompson-style automaton: one state per word slot, a chain of
+"any word" states per gap, a split per group. Running it keeps at most one thread per state
+(the one that started latest, so every match found is the shortest one ending there); there
+is no backtracking, so a pattern costs at most (its states) x (words of the answer), and
+patterns.py bounds the states. A pattern is only run on sentences that contain one of its
+first words, and only when every word it cannot do without occurs in the answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assessments.screening.answer import Answer
+from assessments.screening.patterns import Alt, Gap, Node, Not, Seq, Word
+from assessments.screening.vocabulary import Vocabulary
+
+WORD, ANY, NOT, SPLIT, MATCH = range(5)
+_EMPTY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # first token
+    end: int  # token after the last
+    literals: tuple[int, ...]  # tokens the pattern's own words matched (not gap fillers)
+
+
+@dataclass(frozen=True)
+class Program:
+    owner: int  # rule index (or a stance marker's reach)
+    pattern: str
+    kinds: tuple[int, ...]
+    keys: tuple[frozenset[str], ...]
+    outs: tuple[tuple[int, ...], ...]
+    start: int
+    first_keys: frozenset[str]
+    required: tuple[frozenset[str], ...]  # word slots every match must use
+
+
+class _Builder:
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.kinds: list[int] = []
+        self.keys: list[frozenset[str]] = []
+        self.outs: list[tuple[int, ...]] = []
+
+    def add(self, kind: int, keys: frozenset[str], outs: tuple[int, ...]) -> int:
+        self.kinds.append(kind)
+        self.keys.append(keys)
+        self.outs.append(outs)
+        return len(self.kinds) - 1
+
+    def seq(self, nodes: Seq, cont: int) -> int:
+        for node in reversed(nodes):
+            cont = self.node(node, cont)
+        return cont
+
+    def node(self, node: Node, cont: int) -> int:
+        if isinstance(node, Word):
+            return self.add(WORD, self.vocab.add(node), (cont,))
+        if isinstance(node, Not):
+            return self.add(NOT, self.union(node.words), (cont,))
+        if isinstance(node, Gap):
+            entry = cont
+            for _ in range(node.size):
+                skip = self.add(ANY, _EMPTY, (entry,))
+                entry = self.add(SPLIT, _EMPTY, (cont, skip))
+            return entry
+        return self.alt(node, cont)
+
+    def alt(self, node: Alt, cont: int) -> int:
+        singles = [o[0] for o in node.options if len(o) == 1 and isinstance(o[0], Word)]
+        outs = [self.seq(o, cont) for o in node.options if not (len(o) == 1 and o[0] in singles)]
+        if singles:
+            # one state for all one-word alternatives: (thank*|praise|gratitude) is one slot
+            outs.insert(0, self.add(WORD, self.union(singles), (cont,)))
+        if node.optional:
+            outs.insert(0, cont)
+        return self.add(SPLIT, _EMPTY, tuple(outs))
+
+    def union(self, words: list[Word] | tuple[Word, ...]) -> frozenset[str]:
+        return frozenset().union(*(self.vocab.add(w) for w in words))
+
+    def first_keys(self, start: int) -> frozenset[str]:
+        found: set[str] = set()
+        stack, seen = [start], set()
+        while stack:
+            s = stack.pop()
+            if s in seen:
+                continue
+            seen.add(s)
+            if self.kinds[s] == WORD:
+                found |= self.keys[s]
+            elif self.kinds[s] != ANY:
+                stack.extend(self.outs[s])
+        return frozenset(found)
+
+
+def _required(seq: Seq, vocab: Vocabulary) -> tuple[frozenset[str], ...]:
+    slots: list[frozenset[str]] = []
+    for node in seq:
+        if isinstance(node, Word):
+            slots.append(vocab.add(node))
+        elif isinstance(node, Alt) and not node.optional:
+            if all(len(o) == 1 and isinstance(o[0], Word) for o in node.options):
+                words = [o[0] for o in node.options if isinstance(o[0], Word)]
+                slots.append(frozenset().union(*(vocab.add(w) for w in words)))
+    return tuple(slots)
+
+
+def compile_pattern(owner: int, pattern: str, seq: Seq, vocab: Vocabulary) -> Program:
+    b = _Builder(vocab)
+    final = b.add(MATCH, _EMPTY, ())
+    start = b.seq(seq, final)
+    first = b.first_keys(start)
+    return Program(
+        owner,
+        pattern,
+        tuple(b.kinds),
+        tuple(b.keys),
+        tuple(b.outs),
+        start,
+        first,
+        _required(seq, vocab) or (first,),
+    )
+
+
+Thread = tuple[int, tuple[int, ...]]  # (start token, literal tokens)
+
+
+def _closure(
+    prog: Program, ans: Answer, pos: int, hi: int, seeds: list[tuple[int, Thread]]
+) -> dict[int, Thread]:
+    """Consuming and final states reachable without reading a word; first arrival wins."""
+    out: dict[int, Thread] = {}
+    seen: set[int] = set()
+    kinds, outs = prog.kinds, prog.outs
+    for state, thread in seeds:
+        stack = [state]
+        while stack:
+            s = stack.pop()
+            if s in seen:
+                continue
+            seen.add(s)
+            kind = kinds[s]
+            if kind == SPLIT:
+                stack.extend(reversed(outs[s]))
+            elif kind == NOT:
+                if pos >= hi or ans.keys[pos].isdisjoint(prog.keys[s]):
+                    stack.append(outs[s][0])
+            else:
+                out[s] = thread
+    return out
+
+
+def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
+    """Every shortest match of the program inside tokens lo..hi (one sentence)."""
+    found: list[Match] = []
+    keys, barrier, kinds = ans.keys, ans.barrier, prog.kinds
+    active: list[tuple[int, Thread]] = []
+    for pos in range(lo, hi + 1):
+        seeds = active
+        if pos < hi and not keys[pos].isdisjoint(prog.first_keys):
+            seeds = [(prog.start, (pos, ())), *active]  # the latest start goes first
+        current = _closure(prog, ans, pos, hi, seeds)
+        active = []
+        for s, (start, lits) in current.items():
+            kind = kinds[s]
+            if kind == MATCH:
+                found.append(Match(start, pos, lits))
+            elif pos >= hi:
+                continue
+            elif kind == WORD:
+                if not keys[pos].isdisjoint(prog.keys[s]):
+                    active.append((prog.outs[s][0], (start, (*lits, pos))))
+            elif not barrier[pos]:  # ANY: a gap never skips "but", "however" ...
+                active.append((prog.outs[s][0], (start, lits)))
+        active.sort(key=lambda t: -t[1][0])
+    return found
+
+
+def matches(prog: Program, ans: Answer) -> list[Match]:
+    """Matches of one program anywhere in the answer, earliest first."""
+    key_pos = ans.key_pos
+    for slot in prog.required:
+        if slot.isdisjoint(key_pos):
+            return []
+    first_sents: dict[int, int] = {}
+    for key in prog.first_keys:
+        for p in key_pos.get(key, ()):
+            s = ans.sent[p]
+            if p < first_sents.get(s, ans.n):
+                first_sents[s] = p
+    found: list[Match] = []
+    for s in sorted(first_sents):
+        found.extend(run(prog, ans, first_sents[s], ans.span_of[s][1]))
+    found.sort(key=lambda m: (m.start, m.end))
+    return found

@@ -1,0 +1,255 @@
+"""The pattern language HR writes in a rule's ``patterns``, parsed into a typed tree.
+
+A pattern is a sequence of words, matched in order inside one sentence, ignoring case,
+curly versus straight quotes and punctuation (the HR-facing guide is
+docs/pattern-language.md):
+
+``appreciate``     the word and its inflections (appreciated, appreciation ...)
+``appreciat*``     any word starting with "appreciat"
+``=fire``          exactly this word form
+``(a|b c)``        one of the alternatives; an alternative may be several words
+``[really]``       optional words
+``~`` / ``~5``     up to 3 (or 5) other words in between, never across "but"/"however"
+``!(to|who)``      the next word must NOT be one of these (zero-width)
+
+The limits below are what keeps matching linear and cheap for ANY pattern HR can save:
+the matcher (matcher.py) runs a small automaton whose size is bounded by them, so a
+pattern over the limits is refused here, with a message, rather than slowing every answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NoReturn
+
+from assessments.screening.text import SPECIAL_WORDS, TRANSLATE, expand
+
+MAX_GAP = 12
+DEFAULT_GAP = 3
+MAX_GAPS = 4  # gaps per pattern: each gap multiplies the ways a match can be placed
+MAX_CHARS = 1000
+MAX_ALTERNATIVES = 64  # per (...) or [...] group
+MAX_DEPTH = 3  # nested groups
+MAX_STATES = 600  # automaton states: words plus one per word a gap may skip
+
+_PAT_TOKEN_RE = re.compile(r"\s+|~\d*|[()\[\]|!]|[^\s()\[\]|!~]+")
+_WORD_RE = re.compile(r"^=?[^\W_](?:[\w'\-]*[^\W_])?'?\*?$|^=?[^\W_]\*?$")
+_CLOSERS = (")", "]", "|")
+
+
+class PatternError(ValueError):
+    """A pattern (or a rule) HR must fix; the message says what and how."""
+
+    def __init__(self, message: str, code: str = "", pattern: str = "") -> None:
+        self.code = code
+        self.pattern = pattern
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Word:
+    kind: str  # "stem" | "prefix" | "exact"
+    text: str  # normalised body
+
+
+@dataclass(frozen=True)
+class Gap:
+    size: int
+
+
+@dataclass(frozen=True)
+class Not:
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Alt:
+    options: tuple[Seq, ...]
+    optional: bool = False  # [...] rather than (...)
+
+
+Node = Word | Gap | Not | Alt
+Seq = tuple[Node, ...]
+
+
+class _Parser:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        text = pattern.translate(TRANSLATE).lower().strip()
+        self.tokens = [t for t in _PAT_TOKEN_RE.findall(text) if not t.isspace()]
+        self.i = 0
+
+    def fail(self, message: str) -> NoReturn:
+        raise PatternError(message, pattern=self.pattern)
+
+    def peek(self) -> str | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def parse(self) -> Seq:
+        if not self.tokens:
+            self.fail("the pattern is empty")
+        seq = self.seq(0)
+        if self.peek() is not None:
+            self.fail(f"unexpected '{self.peek()}'")
+        return seq
+
+    def seq(self, depth: int) -> Seq:
+        nodes: list[Node] = []
+        while (tok := self.peek()) is not None and tok not in _CLOSERS:
+            self.i += 1
+            nodes.append(self.node(tok, depth, nodes[-1] if nodes else None))
+        if tok is not None and depth == 0:
+            self.fail(f"'{tok}' without a matching opening bracket")
+        return tuple(nodes)
+
+    def node(self, tok: str, depth: int, previous: Node | None) -> Node:
+        if tok in ("(", "["):
+            if depth >= MAX_DEPTH:
+                self.fail(f"brackets nested too deep (at most {MAX_DEPTH} levels)")
+            return Alt(self.alternatives(")" if tok == "(" else "]", depth + 1), tok == "[")
+        if tok.startswith("~"):
+            return self.gap(tok, previous)
+        if tok == "!":
+            return self.negative()
+        return self.word(tok)
+
+    def gap(self, tok: str, previous: Node | None) -> Gap:
+        size = int(tok[1:]) if len(tok) > 1 else DEFAULT_GAP
+        if size > MAX_GAP:
+            self.fail(f"gap '{tok}' is too wide (at most ~{MAX_GAP})")
+        if isinstance(previous, Gap):
+            self.fail("two gaps in a row")
+        return Gap(size)
+
+    def alternatives(self, closer: str, depth: int) -> tuple[Seq, ...]:
+        alts = [self.seq(depth)]
+        while self.peek() == "|":
+            self.i += 1
+            alts.append(self.seq(depth))
+        if self.peek() != closer:
+            self.fail(f"missing '{closer}'")
+        self.i += 1
+        if len(alts) > MAX_ALTERNATIVES:
+            self.fail(f"too many alternatives in one group (at most {MAX_ALTERNATIVES})")
+        for alt in alts:
+            if not any(isinstance(n, Word | Alt) for n in alt):
+                self.fail("an empty alternative or optional group")
+        return tuple(alts)
+
+    def negative(self) -> Not:
+        tok = self.peek()
+        if tok is None:
+            self.fail("'!' must be followed by a word or (a|b)")
+        self.i += 1
+        if tok != "(":
+            return Not((self.word(tok),))
+        words: list[Word] = []
+        while True:
+            w = self.peek()
+            if w is None or w in ("(", ")", "[", "]", "|", "!") or w.startswith("~"):
+                self.fail("'!(...)' takes single words separated by '|'")
+            self.i += 1
+            words.append(self.word(w))
+            nxt = self.peek()
+            self.i += 1
+            if nxt == ")":
+                return Not(tuple(words))
+            if nxt != "|":
+                self.fail("'!(...)' takes single words separated by '|'")
+
+    def word(self, tok: str) -> Word:
+        if not _WORD_RE.match(tok):
+            self.fail(f"'{tok}' is not a word (use letters, digits, ' and -)")
+        if tok.startswith("="):
+            return Word("exact", tok[1:].replace("'", ""))
+        if tok.endswith("*"):
+            body = tok[:-1]
+            if len(body) < 3:
+                self.fail(f"prefix '{tok}' is too short (at least 3 letters before *)")
+            return Word("prefix", body.replace("'", ""))
+        return Word("stem", tok)
+
+
+def _expand_contractions(seq: Seq) -> Seq:
+    """Contractions in a pattern expand the way answers do: "don't" -> "do not"."""
+    out: list[Node] = []
+    for node in seq:
+        if isinstance(node, Word) and node.kind == "stem":
+            if "'" in node.text or node.text in SPECIAL_WORDS:
+                out.extend(Word("stem", p) for p in expand(node.text))
+                continue
+        if isinstance(node, Alt):
+            node = Alt(tuple(_expand_contractions(o) for o in node.options), node.optional)
+        out.append(node)
+    return tuple(out)
+
+
+def _trim(seq: Seq) -> Seq:
+    """Drop leading gaps and checks and trailing gaps: they cannot change what matches."""
+    start, end = 0, len(seq)
+    while start < end and isinstance(seq[start], Gap | Not):
+        start += 1
+    while end > start and isinstance(seq[end - 1], Gap):
+        end -= 1
+    return seq[start:end]
+
+
+def size(seq: Seq) -> int:
+    """Automaton states the pattern needs (what MAX_STATES bounds)."""
+    total = 0
+    for node in seq:
+        if isinstance(node, Alt):
+            total += 1 + sum(size(o) for o in node.options)
+        elif isinstance(node, Gap):
+            total += 2 * node.size + 1
+        else:
+            total += 1
+    return total
+
+
+def gaps_on_a_path(seq: Seq) -> int:
+    """The most gaps one match can pass through (alternatives are either-or)."""
+    total = 0
+    for node in seq:
+        if isinstance(node, Gap):
+            total += 1
+        elif isinstance(node, Alt):
+            total += max(gaps_on_a_path(o) for o in node.options)
+    return total
+
+
+def parse(pattern: str) -> Seq:
+    """Pattern text -> typed tree; PatternError with an HR-readable message otherwise."""
+    if not isinstance(pattern, str):
+        raise PatternError("a pattern must be text", pattern=str(pattern))
+    if len(pattern) > MAX_CHARS:
+        raise PatternError(
+            f"the pattern is too long ({len(pattern)} characters, at most {MAX_CHARS}); "
+            "split it into several patterns",
+            pattern=pattern,
+        )
+    seq = _trim(_expand_contractions(_Parser(pattern).parse()))
+    if not any(isinstance(n, Word | Alt) for n in seq):
+        raise PatternError("the pattern needs at least one word", pattern=pattern)
+    if gaps_on_a_path(seq) > MAX_GAPS:
+        raise PatternError(
+            f"too many gaps (at most {MAX_GAPS} '~' in a row of words); split the pattern",
+            pattern=pattern,
+        )
+    if size(seq) > MAX_STATES:
+        raise PatternError(
+            "the pattern is too large (too many words, alternatives and gap widths together); "
+            "split it into several patterns",
+            pattern=pattern,
+        )
+    return seq
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """None when the pattern is valid, else a message HR can act on."""
+    try:
+        parse(pattern)
+    except PatternError as exc:
+        return str(exc)
+    return None

@@ -1,0 +1,208 @@
+"""Stance and speaker: is a matched phrase the candidate's own view?
+
+A pattern match is a phrase; it becomes a flag only when the candidate holds it. This module
+decides that, construction by construction (each has a test in tests/screening/test_stance.py,
+in every answer style):
+
+Speaker
+  * The candidate speaking ("I'd tell them ...") holds what they say.
+  * The candidate reported by the interviewer in the third person holds it too:
+    "Cand. said she tells them to calm down" is the candidate's stance. text/answer read
+    he/she/his/her in notes about a candidate as I/my (``person_shift``), so the same
+    patterns and the same checks apply.
+  * Someone else quoted or described (a customer, a former manager, "some reps") is not the
+    candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
+    candidate then speaks in a later clause ("when customers say X, I tell them Y").
+Negation scope
+  * A negator earlier in the same clause, or inside a gap of the match, drops it ("I don't
+    do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
+    ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
+    "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
+Contrast and preference
+  * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
+    skips "but"/"however".
+  * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
+Past self that changed
+  * "I used to think ...", "back when I was new ...", "... but now I know better" distance
+    the old view.
+Reflexives
+  * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
+    else's behaviour.
+Rejection recorded in notes
+  * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
+    "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
+    disown what came before (DISTANCE_AFTER).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assessments.screening.answer import UNAFRAID, Answer
+from assessments.screening.matcher import Match, Program, matches
+from assessments.screening.text import stem
+
+_COMPLEMENTISERS = frozenset({"that", "when", "why", "how", "if", "what"})
+_FACTIVE_KEYS = frozenset(
+    "s:" + stem(w)
+    for w in (
+        "get", "realise", "notice", "know", "see", "understand", "hear", "remember", "forget",
+        "mind", "care",
+    )
+)  # fmt: skip
+SPEECH_KEYS = frozenset(
+    "s:" + stem(w)
+    for w in (
+        "tell", "say", "explain", "mention", "admit", "remind", "reassure", "warn", "point",
+        "think", "believe", "use", "feel", "agree", "figure", "reckon", "assume", "suspect",
+        "guess",
+    )
+)  # fmt: skip
+_AIMED = frozenset({"with", "at", "toward", "towards"})
+_NEG_LOOKBACK = 12  # NegEx-style window: a negator further back does not scope the match
+
+
+@dataclass
+class Markers:
+    """Stance markers found in one answer, by sentence, computed once on first use."""
+
+    before: dict[int, list[tuple[int, Match]]] = field(default_factory=dict)
+    after: dict[int, list[tuple[int, Match]]] = field(default_factory=dict)
+
+
+def find_markers(ans: Answer, before: list[Program], after: list[Program]) -> Markers:
+    found = Markers()
+    for progs, into in ((before, found.before), (after, found.after)):
+        for prog in progs:
+            for m in matches(prog, ans):
+                into.setdefault(ans.sent[m.start], []).append((prog.owner, m))
+    return found
+
+
+def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
+    """True when the matched phrase is the candidate's own view."""
+    return (
+        not _unafraid(ans, m)
+        and not _aimed_at_me(ans, m)
+        and not _negated(ans, m)
+        and not _distanced_before(ans, m, markers)
+        and not _disowned_after(ans, m, markers)
+    )
+
+
+def _unafraid(ans: Answer, m: Match) -> bool:
+    # a pattern's own "not" that is really "not afraid to ..." is no negation
+    return any(
+        ans.words[p] in ("not", "never") and p + 1 < ans.n and ans.words[p + 1] in UNAFRAID
+        for p in m.literals
+    )
+
+
+def _aimed_at_me(ans: Answer, m: Match) -> bool:
+    # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
+    return (
+        m.end - m.start == 1
+        and m.end + 1 < ans.n
+        and ans.words[m.end] in _AIMED
+        and ans.words[m.end + 1] == "me"
+    )
+
+
+def _negated(ans: Answer, m: Match) -> bool:
+    lit = set(m.literals)
+    if any(ans.neg[p] and p not in lit for p in range(m.start, m.end)):
+        return True  # a negator inside a gap of the match
+    start = m.start
+    clause, sent = ans.clause[start], ans.sent[start]
+    double = ans.neg[start] and start in lit  # the phrase itself is negative: "not my job"
+    for p in range(start - 1, max(-1, start - 1 - _NEG_LOOKBACK), -1):
+        if ans.clause[p] != clause or ans.sent[p] != sent:
+            break
+        # "customers don't get that I'm mocking them": a negated knowing-verb does not
+        # reach into what follows "that / when / why"
+        if ans.words[p + 1] in _COMPLEMENTISERS and _FACTIVE_KEYS.intersection(ans.keys[p]):
+            break
+        if ans.neg[p] and _negation_applies(ans, p, start, double):
+            return True
+    return False
+
+
+def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
+    # "I don't do anything that's not in my job description" is still the stance;
+    # "I'd never say 'that's not my job'" is not
+    return (
+        not double
+        or ans.words[p] == "even"
+        or any(SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, start))
+    )
+
+
+def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
+    sent = ans.sent[m.start]
+    for reach, b in markers.before.get(sent, ()):
+        if b.end > m.start:
+            continue
+        if reach >= 0:
+            if _near_other_subject(ans, m, b, reach):
+                return True
+        elif not _candidate_speaks_after(ans, m, b):
+            return True
+    return False
+
+
+def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
+    # "I'd tell them my colleague is new...": the candidate is the speaker
+    sent = ans.sent[b.start]
+    speaking = any(
+        ans.sent[p] == sent and SPEECH_KEYS.intersection(ans.keys[p])
+        for p in range(max(0, b.start - 8), b.start)
+    )
+    return (
+        not speaking
+        and m.start - b.end <= reach
+        and ans.clause[b.end - 1] == ans.clause[m.start]
+    )
+
+
+def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
+    """After reported words, the candidate's own later clause is still their stance."""
+    marker_clause = ans.clause[b.end - 1]
+    # "if someone says I did a bad job, I feel hurt"
+    if any(_is_i(ans, p) and ans.clause[p] > marker_clause for p in range(m.start, m.end)):
+        return True
+    # "when a customer says X I tell them Y"
+    for p in range(b.end, m.start):
+        if _is_i(ans, p) and any(
+            SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, min(p + 3, m.start))
+        ):
+            return True
+    # "when customers say X, I tell them Y": the match is in a later clause opened by "I"
+    return ans.clause[m.start] > marker_clause and any(
+        _is_i(ans, p) and ans.clause[p] > marker_clause and _clause_opener(ans, p)
+        for p in range(b.end, m.start + 1)
+    )
+
+
+def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
+    sent = ans.sent[m.start]
+    for s in (sent, sent + 1):
+        for reach, a in markers.after.get(s, ()):
+            if a.start < m.end:
+                continue
+            if reach >= 0:
+                if s == sent and a.start - m.end <= reach:
+                    return True
+            elif s == sent or a.start - ans.span_of[s][0] <= 4:
+                return True
+    return False
+
+
+def _clause_opener(ans: Answer, pos: int) -> bool:
+    """True when `pos` is the first or second word of its clause ("I ...", "then I ...")."""
+    clause = ans.clause[pos]
+    return pos == 0 or ans.clause[pos - 1] != clause or (pos > 1 and ans.clause[pos - 2] != clause)
+
+
+def _is_i(ans: Answer, pos: int) -> bool:
+    """The candidate as subject: "I", or "she"/"he" in a note about the candidate."""
+    return "w:i" in ans.keys[pos]

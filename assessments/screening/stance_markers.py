@@ -1,0 +1,190 @@
+"""Stance markers: English, written in the rule pattern language, reviewed like rules.
+
+``DISTANCE_BEFORE``: words earlier in the sentence that make what follows someone else's
+view or an outgrown one ("my old manager used to say", "I used to think").
+``DISTANCE_AFTER``: words later in the sentence (or opening the next one) that disown what
+came before ("... and I disagreed", "which only makes it worse").
+Each entry is (pattern, reach): reach None = anywhere in the sentence; n = the match must be
+within n words of the marker, in the same clause. stance.py applies them.
+"""
+
+from __future__ import annotations
+
+_OTHERS = (
+    "(manager*|boss*|supervisor*|colleague*|coworker*|co worker*|trainer*|owner*|"
+    "team lead*|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
+    "companies|staff|employee*|rep|reps|agent*|cashier*|waiter*|server*|guy|lady|"
+    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*)"
+)
+_SAYING = (
+    "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
+    "customers|a caller|the caller)|think|believe|insist*|teach|"
+    "advis*|recommend*|suggest*|claim*|preach*|swear|call it|joke*|argu*|put it|push*)"
+)
+_BAD_THING = (
+    "(bad|terrible|wrong|awful|poor|rookie|classic|biggest) (thing|idea|habit|move|response|"
+    "answer|approach|mindset|advice|phrase|way|mistake|words)"
+)
+# Everyday words, so that no pattern is indexed under "I", "the", "be" or "not".
+_STAFF = (
+    "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
+    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*)"
+)
+# (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
+# within n words after the marker, in the same clause.
+DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
+    # someone else's words: "my old manager used to say", "people think"
+    (
+        f"{_OTHERS} [(used to|would|always|once|often|kept|keep|even|actually|constantly|"
+        f"sometimes|probably|really|all)] {_SAYING}",
+        None,
+    ),
+    (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {_STAFF}", None),
+    (
+        "(some|many|a lot of|lots of|most|other|plenty of) ~1 person ~2 (say|think|believe|"
+        "feel|claim*|argu*|insist*|assume|reckon|tell|see|view|treat|call|consider|regard)",
+        None,
+    ),
+    (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
+    (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
+    ("=i used to (think|believe|feel|assume)", None),
+    # an outgrown habit: "I used to get upset when...", "back when I was new I'd ..."
+    ("=i used to", None),
+    (
+        "(when|back when|before) =i (be|first) ~1 (new|young*|start*|inexperienced|a teenager)",
+        None,
+    ),
+    ("(early|earlier) (on|in my career) ~1 =i", None),
+    # "it doesn't matter whether it was our fault, I ..."
+    ("(not|never) ~1 (matter*|care) ~1 (if|whether|that|who|whose)", None),
+    ("(regardless of|irrespective of) (whether|who|whose|if)", None),
+    ("=i (thought|assumed|believed) ~3 (until|but|before)", None),
+    (f"{_BAD_THING}", None),
+    ("(mistake*|pet peeve*|red flag*) ~3 (say|tell|do|be)", None),
+    ("(myth|misconception|outdated) ~3 that", None),
+    # a customer's claim about me: "a customer told me I must wish I was home"
+    ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
+    (
+        "(customer*|caller*|client*|guest*|shopper*) ~2 (say|joke*|comment*|remark*|tease*) "
+        "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
+        None,
+    ),
+    ("(customer*|caller*|client*|guest*|shopper*) ~2 (tell|ask*|want*) me to", None),
+    # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
+    (
+        f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {_OTHERS} "
+        "[(once|always|often|sometimes|really|just|kept)] (be|get|became|act*|would|"
+        "used to|start*|kept|keep|who|that)",
+        2,
+    ),
+)
+_HELPS = (
+    "(help*|work*|solve*|fix*|pay off|land*|go well|calm* ~1 down|end* well|appropriate|okay|"
+    "ok|acceptable|professional|fair|right|a good idea|the answer|the way)"
+)
+# (pattern, reach): reach None = anywhere later in the sentence (or the first words of the
+# next one); n = the marker must start within n words after the match.
+DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
+    ("(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*)", None),
+    (
+        "(that|which|this|it|thinking) (be|seem*|sound*|prove*) ~1 (wrong|a myth|untrue|"
+        "a mistake|backward*|nonsense|terrible|awful|unprofessional|harmful|lazy|a cop out|"
+        "misguided|toxic|not right|not okay|not ok|not fair)",
+        None,
+    ),
+    (
+        "(think|believe|feel|found|find|know) ~3 (be|is) ~1 (wrong|a myth|a mistake|untrue|"
+        "nonsense|terrible|awful|unprofessional|harmful|misguided|toxic|backward*|not right)",
+        None,
+    ),
+    ("not true", None),
+    (f"(be|the) ~1 {_BAD_THING}", None),
+    ("(have|has|with) no (place|room|business)", None),
+    ("not (the|my) (reason|motivation|driver|point)", None),
+    ("not why =i", None),
+    ("(see|saw|seen|watch*) how bad* ~2 (go|went|end*|land*|turn*)", None),
+    ("(be|are|were) ~1 (different|not the same|two different|worlds apart|opposite*)", None),
+    (
+        "(but|though|although|however|yet) ~4 (not|never|no) ~2 (why|reason|what|about|"
+        "point|motivat*|drive*|purpose|goal|the job)",
+        None,
+    ),
+    (
+        "but ~1 (now|these days|nowadays|over time|since then|=i (have learned|learned|learnt|"
+        "realised|realized|know better|have grown|grew))",
+        None,
+    ),
+    ("(make*|made|making) ~3 (bad|angrier|escalat*|tense)", None),
+    ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up)", None),
+    (
+        "(backfire*|escalat*|inflame*|patroniz*|patronis*|condescend*|dismissive|"
+        "counterproductive|fuel on|petrol on|gasoline on|red rag|add* fuel)",
+        None,
+    ),
+    (f"(never|not|rarely|seldom) ~1 {_HELPS}", 1),
+    (
+        "(it|that|this|which|doing that|saying that|doing so|saying so) ~2 "
+        f"(never|not|rarely|seldom) ~1 {_HELPS}",
+        None,
+    ),
+    ("which ~3 (never|not|avoid*)", None),
+    ("(not|never) ~2 (my style|how =i|who =i am|the way =i)", None),
+    # "that's just not me", but not "someone who doesn't respect me"
+    ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),
+    ("=i ~2 (stay* away|steer* clear)", None),
+    ("out of (it|work|my|our|the|any|every|all|conversations|interactions)", 2),
+    (
+        "(but|though|just|only) (never|not) (with|to|toward*|at|around|in front of|on) ~1 "
+        "(customer*|client*|caller*|guest*|shopper*|the public|work|the job|shift)",
+        None,
+    ),
+    (
+        "(never|not|would not|wouldn't) ~2 (cross* my mind|occur* to me|something =i (do|would)|"
+        "in my nature|an option for me|part of how =i)",
+        None,
+    ),
+    (
+        "but =i ~1 (not|never) (treat|assume|see|view|suspect) ~1 (everyone|everybody|all|every)",
+        None,
+    ),
+    (
+        "(stay*|remain*|wait*) ~1 (on the (line|call|phone)|with (them|him|her|the customer)) ~4 "
+        "(until|till|while)",
+        None,
+    ),
+    (
+        "=i ~2 (walk|take|bring|escort|show|lead|introduce|connect) ~2 "
+        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to the)",
+        None,
+    ),
+    (
+        "but ~3 not let ~4 "
+        "(affect|colour|color|change|define|influence|get|make me|shape|cloud|turn me)",
+        None,
+    ),
+    ("(land*|go|come* across|end*|turn* out) ~1 bad", None),
+    (
+        "(find|connect*|introduc*|walk*|take*|hand*|get) ~4 (right person|right department|"
+        "right team|someone who can|person who can|people who can|the right)",
+        None,
+    ),
+    (
+        "(=i|=i'll|we) ~2 (personally|still|myself|always) ~2 (help*|find|connect*|walk*|take*|"
+        "make sure|follow* up|call* ~2 back|get back|sort|fix|handle|look into)",
+        None,
+    ),
+    ("(take|taking|get|getting) ~1 (their|his|her|the customer's) (details|number)", None),
+)
+
+
+# Everyday words (engine.py indexes no pattern under them when it has a rarer word).
+EVERYDAY = """
+i me my we our us you your they them their he him his she her it its this that these those
+a an the and or but so if when then than as at by for from in into of on to with without
+be is am are was were been being do does did not no never have has had will would can could
+should must may might just really very also too only even still about what who whose how
+why where which there here all some any most many much more less one other another each
+every customer customers people person them they say said tell told ask get got make made
+take go come know think feel want need like love help work job time day way thing things
+"""

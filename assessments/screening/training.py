@@ -1,0 +1,162 @@
+"""Train the learned stage and measure it writer by writer, through the public facade only.
+
+    python -m assessments.screening.training            # table + data/screening_model.json
+    python -m assessments.screening.training --no-write # table only
+
+Leave-one-writer-out: train on every writer but one, choose the threshold on the OTHER
+splits' held-out predictions (nested), test on the one left out. Every rule's examples and
+counter-examples are training data in every split. Deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assessments.screening import (
+    NONE,
+    RuleSpec,
+    Screener,
+    ScreeningModel,
+    load_rules,
+    text_features,
+    train_model,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES_YAML = ROOT / "assessments" / "data" / "warning_rules.yaml"
+MODEL_JSON = ROOT / "assessments" / "data" / "screening_model.json"
+TESTS = ROOT / "tests" / "screening"
+WRITERS: dict[str, tuple[str, ...]] = {
+    "A": ("labelled_answers.jsonl",),
+    "B": ("holdout_a.jsonl", "holdout_c_blind.jsonl"),
+    "C": ("holdout_b.jsonl",),
+    "D": ("holdout_d.jsonl",),
+    "E": ("holdout_e.jsonl",),
+    "t1": ("styled_t1.jsonl",),
+    "t2": ("styled_t2.jsonl",),
+}
+TARGET_PRECISION = 0.93
+GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99
+FALLBACK = 0.99
+
+Record = Mapping[str, Any]
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def writer_records(writer: str, tests: Path = TESTS) -> list[dict[str, Any]]:
+    return [r for name in WRITERS[writer] if (tests / name).exists() for r in read_jsonl(tests / name)]
+
+
+def rule_examples(specs: Sequence[RuleSpec]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for r in specs:
+        out += [{"answer": t, "warning": True, "category": r.code} for t in r.examples]
+        out += [{"answer": t, "warning": False, "category": None} for t in r.counter_examples]
+    return out
+
+
+def training_examples(records: Sequence[Record]) -> list[tuple[list[str], str]]:
+    """(features, class) per answer; each sentence of a multi-sentence negative as well."""
+    out: list[tuple[list[str], str]] = []
+    for rec in records:
+        whole, sentences = text_features(str(rec["answer"]))
+        if not whole:
+            continue
+        label = str(rec["category"]) if rec["warning"] else NONE
+        out.append((whole, label))
+        if label == NONE and len(sentences) > 1:
+            out += [(feats, NONE) for feats in sentences]
+    return out
+
+
+def fit(
+    specs: Sequence[RuleSpec], records: Sequence[Record], threshold: float = 0.9, **kw: Any
+) -> ScreeningModel:
+    examples = training_examples([*records, *rule_examples(specs)])
+    classes = [NONE, *sorted(r.code for r in specs)]
+    return train_model(examples, classes, threshold=threshold, **kw)
+
+
+def pr(flags: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float]:
+    tp = sum(1 for f, t in zip(flags, truth, strict=True) if f and t)
+    fp = sum(1 for f, t in zip(flags, truth, strict=True) if f and not t)
+    pos = sum(truth)
+    return (tp / (tp + fp) if tp + fp else 1.0, tp / pos if pos else 1.0)
+
+
+def choose_threshold(groups: Sequence[Sequence[tuple[float, bool]]]) -> float:
+    """Smallest threshold whose model-only precision is >= TARGET_PRECISION on every group."""
+    for t in GRID:
+        if all(pr([s >= t for s, _w in g], [w for _s, w in g])[0] >= TARGET_PRECISION for g in groups):
+            return t
+    return FALLBACK
+
+
+def leave_one_writer_out(
+    specs: Sequence[RuleSpec], tests: Path = TESTS, **kw: Any
+) -> dict[str, list[dict[str, Any]]]:
+    """Per held-out writer: each of its answers' labels, rule flag and model score."""
+    rules_only = Screener(specs, learned=False)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for held in WRITERS:
+        test = writer_records(held, tests)
+        if not test:
+            continue
+        train = [r for w in WRITERS if w != held for r in writer_records(w, tests)]
+        scorer = Screener(specs, model=fit(specs, train, **kw))
+        out[held] = [
+            {
+                "style": rec.get("style") or "-",
+                "warning": bool(rec["warning"]),
+                "rules": bool(rules_only.screen(rec["answer"])),
+                "score": scorer.learned_score(rec["answer"]),
+            }
+            for rec in test
+        ]
+    return out
+
+
+def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    table: list[dict[str, Any]] = []
+    print(f"{'held out':<10}{'style':<9}{'n':>4}{'thr':>6}  {'rules P/R':>13}  {'+learned P/R':>13}")
+    for held, rows in results.items():
+        t = choose_threshold([[(r["score"], r["warning"]) for r in rs] for h, rs in results.items() if h != held])
+        for style in ["all", *sorted({r["style"] for r in rows} - {"-"})]:
+            sub = [r for r in rows if style in ("all", r["style"])]
+            truth = [r["warning"] for r in sub]
+            rp, rr = pr([r["rules"] for r in sub], truth)
+            cp, cr = pr([r["rules"] or r["score"] >= t for r in sub], truth)
+            table.append({"test": held, "style": style, "threshold": t, "rules": [round(rp, 3), round(rr, 3)], "combined": [round(cp, 3), round(cr, 3)]})
+            print(f"{held:<10}{style:<9}{len(sub):>4}{t:>6.2f}  {rp:>6.3f}/{rr:<6.3f}  {cp:>6.3f}/{cr:<6.3f}")
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Train the screener's learned stage.")
+    parser.add_argument("--no-write", action="store_true", help="do not write the model file")
+    args = parser.parse_args(argv)
+    specs = load_rules(yaml.safe_load(RULES_YAML.read_text(encoding="utf-8")))
+    results = leave_one_writer_out(specs)
+    table = report(results)
+    threshold = choose_threshold([[(r["score"], r["warning"]) for r in rows] for rows in results.values()])
+    everything = [r for w in WRITERS for r in writer_records(w)]
+    model = fit(specs, everything, threshold=threshold)
+    model.meta = {"leave_one_writer_out": table, "target_precision": TARGET_PRECISION}
+    print(f"shipped threshold {threshold:.2f}, features {len(model.weights)}")
+    if not args.no_write:
+        model.dump(MODEL_JSON)
+        print(f"wrote {MODEL_JSON.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
