@@ -18,8 +18,9 @@ from hiring.interviews.models import Candidate, Interview, Role
 # --- Scoping roles, candidates and interviews to a user ------------------------------------
 # Every hiring view fetches through these, so the independent-scoring rule lives in one place:
 # before submitting their own interview, an interviewer sees nobody else's scores, notes or
-# flags for that candidate. Hiring managers (of the role) and HR see everything submitted.
-# Drafts are visible only to their interviewer.
+# flags for that candidate, whatever else they are (a hiring manager on their own role's
+# panel, someone who is also in HR). Otherwise hiring managers (of the role) and HR see
+# everything submitted. Drafts are visible only to their interviewer.
 
 
 def visible_roles(user: Person) -> QuerySet[Role]:
@@ -48,6 +49,17 @@ def works_on(user: Person, role: Role) -> bool:
     return is_recruiter(user) or (is_hiring_manager(user) and role.is_managed_by(user))
 
 
+def is_still_interviewing(user: Person, candidate: Candidate) -> bool:
+    """Whether `user` has an interview of `candidate` that is not submitted yet."""
+    return Interview.objects.drafts().filter(candidate=candidate, interviewer_id=user.pk).exists()
+
+
+def sees_whole_panel(user: Person, candidate: Candidate) -> bool:
+    """HR and the role's hiring manager read every submitted interview, unless they are
+    interviewing the candidate themselves and have not submitted yet."""
+    return manages(user, candidate.role) and not is_still_interviewing(user, candidate)
+
+
 def visible_interviews(user: Person, candidate: Candidate) -> QuerySet[Interview]:
     """The interviews of `candidate` whose scores, notes and flags `user` may read."""
     interviews = Interview.objects.filter(candidate=candidate).select_related("interviewer")
@@ -55,9 +67,9 @@ def visible_interviews(user: Person, candidate: Candidate) -> QuerySet[Interview
         return interviews.none()
     own = Q(interviewer=user)
     submitted = Q(status=Interview.Status.SUBMITTED)
-    if manages(user, candidate.role):
-        return interviews.filter(own | submitted)
-    if interviews.filter(own & submitted).exists():
+    if is_still_interviewing(user, candidate):
+        return interviews.filter(own)
+    if manages(user, candidate.role) or interviews.filter(own & submitted).exists():
         return interviews.filter(own | submitted)
     return interviews.filter(own)
 

@@ -5,6 +5,9 @@
 - Recruiters: a candidate's report only once their own interview of that candidate is
   submitted (interviewers score independently and must not be anchored by the
   panel), and never a comparison.
+- Nobody, hiring managers and HR included, reads a candidate's report while their own
+  interview of that candidate is unsubmitted, nor a role's comparison while they still
+  have an unsubmitted interview for that role.
 - Anyone else: 403 (the role gives no access to reports).
 
 Disclosure follows the interviews app: a candidate or role outside what the user may see
@@ -17,11 +20,27 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from hiring.accounts.roles import Person, is_recruiter
-from hiring.interviews.access import manages, visible_candidates, visible_roles
+from hiring.interviews.access import (
+    is_still_interviewing,
+    manages,
+    visible_candidates,
+    visible_roles,
+)
 from hiring.interviews.models import Candidate, Interview, Role
 
 
+def interviewing_for(user: Person, role: Role) -> bool:
+    """Whether `user` has an unsubmitted interview of any candidate of `role`."""
+    return Interview.objects.drafts().filter(candidate__role=role, interviewer_id=user.pk).exists()
+
+
+def can_compare(user: Person, role: Role) -> bool:
+    return manages(user, role) and not interviewing_for(user, role)
+
+
 def can_read_report(user: Person, candidate: Candidate) -> bool:
+    if is_still_interviewing(user, candidate):
+        return False
     if manages(user, candidate.role):
         return True
     return (
@@ -34,6 +53,11 @@ def can_read_report(user: Person, candidate: Candidate) -> bool:
 
 def get_candidate_for_report(user: Person, pk: int) -> Candidate:
     candidate = get_object_or_404(visible_candidates(user), pk=pk)
+    if is_still_interviewing(user, candidate):
+        raise PermissionDenied(
+            "Submit your own interview of this candidate first: the panel's scores stay "
+            "hidden until then, so that you score independently."
+        )
     if not can_read_report(user, candidate):
         raise PermissionDenied("You may not read this candidate's report.")
     return candidate
@@ -41,6 +65,11 @@ def get_candidate_for_report(user: Person, pk: int) -> Candidate:
 
 def get_role_for_comparison(user: Person, slug: str) -> Role:
     role = get_object_or_404(visible_roles(user), slug=slug)
-    if not manages(user, role):
+    if manages(user, role) and interviewing_for(user, role):
+        raise PermissionDenied(
+            "Submit your open interviews for this role first: the comparison shows the "
+            "panel's scores, which stay hidden until you have scored independently."
+        )
+    if not can_compare(user, role):
         raise PermissionDenied("You may not compare this role's candidates.")
     return role

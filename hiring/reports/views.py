@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from hiring.accounts.roles import ALL_ROLES, role_required
-from hiring.interviews.access import manages
 from hiring.reports import pdf, tasks
 from hiring.reports.access import (
+    can_compare,
     get_candidate_for_report,
     get_role_for_comparison,
 )
@@ -36,7 +36,7 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
 def candidate_report(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_candidate_for_report(request.user, pk)
     report = build_candidate_report(candidate)
-    context = {"report": report, "can_compare": manages(request.user, candidate.role)}
+    context = {"report": report, "can_compare": can_compare(request.user, candidate.role)}
     return render(request, "reports/candidate.html", context)
 
 
