@@ -15,9 +15,12 @@ from django.utils import timezone
 from assessments.models import Question
 from hiring.interviews.kit import sync_flags
 from hiring.interviews.models import (
+    Assignment,
     Candidate,
     Interview,
     InterviewLocked,
+    InterviewPlan,
+    PlannedInterview,
     Response,
     Role,
     RoleDimension,
@@ -58,18 +61,46 @@ def start_interview(candidate: Candidate, interviewer: Any) -> Interview:
     if existing:
         return existing
     role = candidate.role
+    planned = seat_for(candidate, interviewer)
     try:
         with transaction.atomic():
             interview = Interview.objects.create(
-                candidate=candidate, interviewer=interviewer, bank_version=role.bank_version
+                candidate=candidate,
+                interviewer=interviewer,
+                bank_version=role.bank_version,
+                planned=planned,
             )
     except IntegrityError:  # a double click raced us to it
         return Interview.objects.get(candidate=candidate, interviewer=interviewer)
-    questions = Question.objects.filter(
-        dimension__version=role.bank_version, dimension_id__in=list(role.weights())
-    ).order_by("dimension__position", "position", "pk")
-    Response.objects.bulk_create(Response(interview=interview, question=q) for q in questions)
+    if planned is not None:
+        questions = planned.questions.filter(dimension__version=role.bank_version)
+    else:
+        questions = Question.objects.filter(
+            dimension__version=role.bank_version, dimension_id__in=list(role.weights())
+        )
+    ordered = questions.order_by("dimension__position", "position", "pk")
+    Response.objects.bulk_create(Response(interview=interview, question=q) for q in ordered)
     return interview
+
+
+def seat_for(candidate: Candidate, interviewer: Any) -> PlannedInterview | None:
+    """The planned interview this interviewer runs for the candidate.
+
+    Without an assignment, an interviewer who starts anyway takes the first planned
+    interview nobody holds yet, so an unplanned start still asks a plan-sized kit.
+    """
+    seat = candidate.assignments.filter(interviewer=interviewer).select_related("planned")
+    if assigned := seat.first():
+        return assigned.planned
+    plan = InterviewPlan.objects.filter(role=candidate.role).first()
+    if plan is None:
+        return None
+    taken = set(candidate.assignments.values_list("planned_id", flat=True))
+    taken |= set(candidate.interviews.values_list("planned_id", flat=True))
+    free = plan.interviews.exclude(pk__in=taken).order_by("position").first()
+    if free is not None:
+        Assignment.objects.create(candidate=candidate, planned=free, interviewer=interviewer)
+    return free
 
 
 class Saved(StrEnum):
