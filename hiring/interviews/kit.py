@@ -277,14 +277,40 @@ def kit_question(response: Response, **extra: Any) -> KitQuestion:
     raise LookupError(response.pk)
 
 
-def progress(interview: Interview) -> tuple[int, int]:
-    """(answered, total): a question counts once it is scored or marked not asked."""
-    rows = interview.responses.values_list("score", "not_asked")
-    total = done = 0
-    for score, not_asked in rows:
-        total += 1
-        done += bool(not_asked or score is not None)
-    return done, total
+@dataclass
+class Progress:
+    """How far an interview is: scored and "not asked" are counted apart, never added up."""
+
+    scored: int = 0
+    not_asked: int = 0
+    total: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.scored + self.not_asked
+
+    @property
+    def to_go(self) -> int:
+        return self.total - self.done
+
+
+def progress(interview: Interview) -> Progress:
+    counts = Progress()
+    for score, not_asked in interview.responses.values_list("score", "not_asked"):
+        counts.total += 1
+        counts.not_asked += bool(not_asked)
+        counts.scored += bool(not not_asked and score is not None)
+    return counts
+
+
+def progress_of(sections: Iterable[KitSection]) -> Progress:
+    counts = Progress()
+    for s in sections:
+        for q in s.questions:
+            counts.total += 1
+            counts.not_asked += q.response.not_asked
+            counts.scored += bool(not q.response.not_asked and q.response.score is not None)
+    return counts
 
 
 def dimension_progress(response: Response) -> tuple[int, int]:

@@ -155,8 +155,8 @@ def _is_locked(interview_id: int) -> bool:
 
 
 @transaction.atomic
-def submit_interview(interview: Interview) -> list[Response]:
-    """Lock the interview if every question is scored or marked not asked.
+def submit_interview(interview: Interview, verdict: Mapping[str, str]) -> list[Response]:
+    """Record the verdict and lock the interview if every question is scored or not asked.
 
     Returns the incomplete responses (nothing is changed then). Raises InterviewLocked if it
     was already submitted, e.g. from another tab.
@@ -173,9 +173,11 @@ def submit_interview(interview: Interview) -> list[Response]:
     locked = (
         Interview.objects.filter(pk=interview.pk)
         .drafts()
-        .update(status=Interview.Status.SUBMITTED, submitted_at=now)
+        .update(status=Interview.Status.SUBMITTED, submitted_at=now, **verdict)
     )
     if not locked:
         raise InterviewLocked("This interview was already submitted.")
     interview.status, interview.submitted_at = Interview.Status.SUBMITTED, now
+    for name, value in verdict.items():
+        setattr(interview, name, value)
     return []

@@ -117,7 +117,7 @@ def test_it_keeps_a_second_recruiter_from_seeing_scores_before_submitting(
 ):
     ravis = services.start_interview(candidate, people["recruiter"])
     ravis.responses.update(score=2, notes="RAVI-PRIVATE-NOTE", answer="Ravi heard this")
-    services.submit_interview(ravis)
+    services.submit_interview(ravis, {"recommendation": "no"})
 
     page = open_page("recruiter2")
     page.goto(candidate.get_absolute_url())
