@@ -14,7 +14,7 @@ from django.core.validators import validate_email
 
 from assessments.models import BankVersion
 from hiring.accounts.roles import HIRING_MANAGER, display_name, is_hr
-from hiring.interviews.models import Candidate, Role
+from hiring.interviews.models import Candidate, Interview, Role
 
 MAX_ANSWER = 20_000
 MAX_IMPORT_BYTES = 1_000_000
@@ -209,3 +209,36 @@ class DismissFlagForm(forms.Form):
     reason = forms.CharField(
         max_length=1000, error_messages={"required": "Write why you dismiss this flag."}
     )
+
+
+class SubmitForm(forms.ModelForm):
+    """The interviewer's verdict, given with the submit: a recommendation is required."""
+
+    class Meta:
+        model = Interview
+        fields = ["recommendation", "takeaways", "panel_note"]
+        labels = {"recommendation": "Your overall recommendation"}
+        widgets = {
+            "recommendation": forms.RadioSelect,
+            "takeaways": forms.Textarea(attrs={"rows": 3}),
+            "panel_note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "recommendation": "Did the candidate pass this interview? Choose “No decision” "
+            "if you cannot tell.",
+            "takeaways": "The strengths and concerns you would raise in the debrief.",
+            "panel_note": "Shown to the other interviewers once they have submitted theirs.",
+        }
+        error_messages = {
+            "recommendation": {"required": "Choose a recommendation before submitting."}
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["recommendation"]
+        assert isinstance(field, forms.ChoiceField)
+        field.required = True
+        field.choices = Interview.Recommendation.choices
+
+    def verdict(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}

@@ -277,17 +277,46 @@ def kit_question(response: Response, **extra: Any) -> KitQuestion:
     raise LookupError(response.pk)
 
 
-def progress(response: Response) -> tuple[int, int, int, int]:
-    """(answered, total) for the interview, then for the response's dimension, in one query.
+@dataclass
+class Progress:
+    """How far an interview is: scored and "not asked" are counted apart, never added up."""
 
-    A question counts once it is scored or marked not asked.
+    scored: int = 0
+    not_asked: int = 0
+    total: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.scored + self.not_asked
+
+    @property
+    def to_go(self) -> int:
+        return self.total - self.done
+
+
+def progress_of(sections: Iterable[KitSection]) -> Progress:
+    counts = Progress()
+    for s in sections:
+        for q in s.questions:
+            counts.total += 1
+            counts.not_asked += q.response.not_asked
+            counts.scored += bool(not q.response.not_asked and q.response.score is not None)
+    return counts
+
+
+def progress(response: Response) -> tuple[Progress, int, int]:
+    """The interview's progress, then (done, total) for the response's dimension, in one query.
+
+    A question counts as done once it is scored or marked not asked.
     """
     complete = ResponseQuerySet.COMPLETE
     same = Q(question__dimension_id=response.question.dimension_id)
     counts = Response.objects.filter(interview_id=response.interview_id).aggregate(
-        done=Count("pk", filter=complete),
+        skipped=Count("pk", filter=Q(not_asked=True)),
+        scored=Count("pk", filter=Q(not_asked=False, score__isnull=False)),
         total=Count("pk"),
         dim_done=Count("pk", filter=complete & same),
         dim_total=Count("pk", filter=same),
     )
-    return counts["done"], counts["total"], counts["dim_done"], counts["dim_total"]
+    interview = Progress(counts["scored"], counts["skipped"], counts["total"])
+    return interview, counts["dim_done"], counts["dim_total"]

@@ -95,6 +95,10 @@ class Role(models.Model):
             }
         )
 
+    def plan_in_use(self) -> bool:
+        """Whether any interview has started on one of the plan's interviews."""
+        return Interview.objects.filter(planned__plan__role=self).exists()
+
     def weights(self) -> dict[int, float]:
         """Weight per assessed dimension id of the role's own bank version."""
         weights = self.weights_by_key()
@@ -119,6 +123,75 @@ class RoleDimension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role}: {self.dimension.title} x{self.weight}"
+
+
+class InterviewPlan(models.Model):
+    """How a role's dimensions are split among a few interviews, each run by one interviewer."""
+
+    # A dimension rated by fewer interviewers than this is under-covered (a panel of two
+    # rating the same dimension is far more reliable than one rating alone).
+    MIN_RATERS = 2
+
+    role = models.OneToOneField(Role, on_delete=models.CASCADE, related_name="plan")
+    min_raters = models.PositiveSmallIntegerField(default=MIN_RATERS)
+
+    def __str__(self) -> str:
+        return f"Plan for {self.role}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:plan", args=[self.role.slug])
+
+    def ordered_interviews(self) -> models.QuerySet[PlannedInterview]:
+        return self.interviews.prefetch_related("dimensions", "questions").order_by("position")
+
+    def raters_per_dimension(self) -> dict[int, int]:
+        """How many planned interviews rate each of the role's assessed dimensions."""
+        counts = dict.fromkeys(self.role.weights(), 0)
+        for planned in self.ordered_interviews():
+            for d in planned.dimensions.all():
+                if d.pk in counts:
+                    counts[d.pk] += 1
+        return counts
+
+    def under_covered(self) -> list[Dimension]:
+        """Assessed dimensions fewer than `min_raters` planned interviews will rate."""
+        counts = self.raters_per_dimension()
+        short = [pk for pk, n in counts.items() if n < self.min_raters]
+        return list(Dimension.objects.filter(pk__in=short).order_by("position"))
+
+
+class PlannedInterview(models.Model):
+    """One interview of a plan: its focus dimensions and the questions its kit asks."""
+
+    # Minutes a planned question takes with its probes, and the fixed part (welcome,
+    # candidate's own questions), for the estimate shown to the hiring manager.
+    MINUTES_PER_QUESTION = 4
+    MINUTES_OVERHEAD = 10
+
+    plan = models.ForeignKey(InterviewPlan, on_delete=models.CASCADE, related_name="interviews")
+    name = models.CharField(max_length=100)
+    position = models.PositiveSmallIntegerField(default=0)
+    dimensions = models.ManyToManyField(Dimension, related_name="+", blank=True)
+    questions = models.ManyToManyField(Question, related_name="+", blank=True)
+    minutes = models.PositiveSmallIntegerField(
+        default=45, validators=[MinValueValidator(5), MaxValueValidator(240)]
+    )
+
+    class Meta:
+        ordering = ["plan", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="unique_planned_interview_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def estimate_minutes(cls, questions: int) -> int:
+        return cls.MINUTES_OVERHEAD + cls.MINUTES_PER_QUESTION * questions
+
+    def ordered_questions(self) -> list[Question]:
+        return sorted(self.questions.all(), key=lambda q: (q.dimension.position, q.position, q.pk))
 
 
 class Candidate(models.Model):
@@ -147,6 +220,34 @@ class Candidate(models.Model):
         return reverse("interviews:candidate", args=[self.pk])
 
 
+class Assignment(models.Model):
+    """Who runs which planned interview of a candidate; the interview starts later, from it."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="assignments")
+    planned = models.ForeignKey(
+        PlannedInterview, on_delete=models.CASCADE, related_name="assignments"
+    )
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["planned__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "planned"], name="one_seat_per_planned"),
+            models.UniqueConstraint(
+                fields=["candidate", "interviewer"], name="one_seat_per_interviewer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.planned} by {self.interviewer}"
+
+
 class InterviewQuerySet(models.QuerySet["Interview"]):
     def submitted(self) -> InterviewQuerySet:
         return self.filter(status=Interview.Status.SUBMITTED)
@@ -160,12 +261,32 @@ class Interview(models.Model):
         DRAFT = "draft", "In progress"
         SUBMITTED = "submitted", "Submitted"
 
+    class Recommendation(models.TextChoices):
+        STRONG_NO = "strong_no", "Strong no"
+        NO = "no", "No"
+        YES = "yes", "Yes"
+        STRONG_YES = "strong_yes", "Strong yes"
+        NO_DECISION = "no_decision", "No decision"
+
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="interviews")
     interviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="interviews"
     )
     bank_version = models.ForeignKey(BankVersion, on_delete=models.PROTECT, related_name="+")
+    planned = models.ForeignKey(
+        PlannedInterview,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interviews",
+        help_text="The plan's interview this one runs; its questions are the kit's.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    recommendation = models.CharField(
+        max_length=12, choices=Recommendation.choices, blank=True, help_text="Required to submit."
+    )
+    takeaways = models.TextField("Key take-aways", blank=True)
+    panel_note = models.TextField("Note for the other interviewers", blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
 

@@ -15,9 +15,12 @@ from django.utils import timezone
 from assessments.models import Question
 from hiring.interviews.kit import sync_flags
 from hiring.interviews.models import (
+    Assignment,
     Candidate,
     Interview,
     InterviewLocked,
+    InterviewPlan,
+    PlannedInterview,
     Response,
     Role,
     RoleDimension,
@@ -58,18 +61,46 @@ def start_interview(candidate: Candidate, interviewer: Any) -> Interview:
     if existing:
         return existing
     role = candidate.role
+    planned = seat_for(candidate, interviewer)
     try:
         with transaction.atomic():
             interview = Interview.objects.create(
-                candidate=candidate, interviewer=interviewer, bank_version=role.bank_version
+                candidate=candidate,
+                interviewer=interviewer,
+                bank_version=role.bank_version,
+                planned=planned,
             )
     except IntegrityError:  # a double click raced us to it
         return Interview.objects.get(candidate=candidate, interviewer=interviewer)
-    questions = Question.objects.filter(
-        dimension__version=role.bank_version, dimension_id__in=list(role.weights())
-    ).order_by("dimension__position", "position", "pk")
-    Response.objects.bulk_create(Response(interview=interview, question=q) for q in questions)
+    if planned is not None:
+        questions = planned.questions.filter(dimension__version=role.bank_version)
+    else:
+        questions = Question.objects.filter(
+            dimension__version=role.bank_version, dimension_id__in=list(role.weights())
+        )
+    ordered = questions.order_by("dimension__position", "position", "pk")
+    Response.objects.bulk_create(Response(interview=interview, question=q) for q in ordered)
     return interview
+
+
+def seat_for(candidate: Candidate, interviewer: Any) -> PlannedInterview | None:
+    """The planned interview this interviewer runs for the candidate.
+
+    Without an assignment, an interviewer who starts anyway takes the first planned
+    interview nobody holds yet, so an unplanned start still asks a plan-sized kit.
+    """
+    seat = candidate.assignments.filter(interviewer=interviewer).select_related("planned")
+    if assigned := seat.first():
+        return assigned.planned
+    plan = InterviewPlan.objects.filter(role=candidate.role).first()
+    if plan is None:
+        return None
+    taken = set(candidate.assignments.values_list("planned_id", flat=True))
+    taken |= set(candidate.interviews.values_list("planned_id", flat=True))
+    free = plan.interviews.exclude(pk__in=taken).order_by("position").first()
+    if free is not None:
+        Assignment.objects.create(candidate=candidate, planned=free, interviewer=interviewer)
+    return free
 
 
 class Saved(StrEnum):
@@ -84,7 +115,7 @@ class SaveResult:
     outcome: Saved
     response: Response
     flags_changed: bool = False
-    progress_changed: bool = False  # the question became complete or incomplete
+    progress_changed: bool = False  # complete or not, or scored against not asked, changed
 
 
 @transaction.atomic
@@ -114,13 +145,15 @@ def save_response(response: Response, data: Mapping[str, Any], revision: int) ->
         outcome = Saved.UNCHANGED if _holds(response, fields) else Saved.STALE
         return SaveResult(outcome, response)
     answer_changed = fields["answer"] != response.answer
-    was_complete = response.is_complete
+    was = (response.is_complete, response.not_asked)
     for name, value in fields.items():
         setattr(response, name, value)
     response.revision = revision + 1
     version = response.interview.bank_version
     changed = sync_flags(response, version) if answer_changed else False
-    return SaveResult(Saved.SAVED, response, changed, was_complete != response.is_complete)
+    return SaveResult(
+        Saved.SAVED, response, changed, was != (response.is_complete, response.not_asked)
+    )
 
 
 def _holds(response: Response, fields: Mapping[str, Any]) -> bool:
@@ -142,8 +175,8 @@ def _lock_interview(interview_id: int) -> str:
 
 
 @transaction.atomic
-def submit_interview(interview: Interview) -> list[Response]:
-    """Lock the interview if every question is scored or marked not asked.
+def submit_interview(interview: Interview, verdict: Mapping[str, str]) -> list[Response]:
+    """Record the verdict and lock the interview if every question is scored or not asked.
 
     Returns the incomplete responses (nothing is changed then). Raises InterviewLocked if it
     was already submitted, e.g. from another tab. The row lock makes every save either
@@ -161,7 +194,9 @@ def submit_interview(interview: Interview) -> list[Response]:
         return missing
     now = timezone.now()
     Interview.objects.filter(pk=interview.pk).update(
-        status=Interview.Status.SUBMITTED, submitted_at=now
+        status=Interview.Status.SUBMITTED, submitted_at=now, **verdict
     )
     interview.status, interview.submitted_at = Interview.Status.SUBMITTED, now
+    for name, value in verdict.items():
+        setattr(interview, name, value)
     return []

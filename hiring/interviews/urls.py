@@ -2,16 +2,22 @@
 
 from django.urls import path
 
-from hiring.interviews.views import kit, roles
+from hiring.interviews.views import kit, plans, roles
 
 app_name = "interviews"
 urlpatterns = [
     path("roles/", roles.roles, name="roles"),
     path("roles/<slug:slug>/", roles.role, name="role"),
     path("roles/<slug:slug>/weights/", roles.role_weights, name="role_weights"),
+    path("roles/<slug:slug>/plan/", plans.plan, name="plan"),
+    path("roles/<slug:slug>/plan/new/", plans.edit_planned, name="new_planned"),
+    path("roles/<slug:slug>/plan/reset/", plans.reset_plan, name="reset_plan"),
+    path("roles/<slug:slug>/plan/<int:pk>/", plans.edit_planned, name="edit_planned"),
+    path("roles/<slug:slug>/plan/<int:pk>/delete/", plans.delete_planned, name="delete_planned"),
     path("roles/<slug:slug>/candidates/new/", roles.new_candidate, name="new_candidate"),
     path("roles/<slug:slug>/candidates/import/", roles.import_candidates, name="import_candidates"),
     path("candidates/<int:pk>/", roles.candidate, name="candidate"),
+    path("candidates/<int:pk>/panel/", plans.panel, name="panel"),
     path("candidates/<int:pk>/interview/", kit.start_interview, name="start_interview"),
     path("interviews/<int:pk>/", kit.interview, name="interview"),
     path("interviews/<int:pk>/submit/", kit.submit, name="submit"),

@@ -25,6 +25,15 @@ from hiring.accounts.roles import display_name
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role, Weights
 from hiring.reports.charts import Bar, mini_profile_svg, profile_svg
+from hiring.reports.panel import (
+    AnsweredQuestion,
+    Coverage,
+    Verdict,
+    answers_by_dimension,
+    coverage_of,
+    planned_keys,
+    who_said_what,
+)
 
 SORT_OVERALL = "overall"
 
@@ -57,6 +66,7 @@ class DimensionRow:
     spread: float | None
     disagreement: bool
     questions: list[QuestionNotes] = field(default_factory=list)
+    answers: list[AnsweredQuestion] = field(default_factory=list)
 
 
 @dataclass
@@ -104,6 +114,8 @@ class CandidateReport:
     flagged: list[RuleFlags]
     chart: SafeString
     generated_at: Any
+    verdicts: list[Verdict] = field(default_factory=list)
+    coverage: Coverage = field(default_factory=lambda: Coverage([], []))
     method: str = scoring.OVERALL_METHOD
 
     @property
@@ -142,9 +154,9 @@ def _report_version(candidate: Candidate, submitted: Sequence[Interview]) -> Ban
 def build_candidate_report(candidate: Candidate) -> CandidateReport:
     role = candidate.role
     interviews = list(
-        candidate.interviews.select_related("interviewer", "bank_version__bank").order_by(
-            "submitted_at", "started_at"
-        )
+        candidate.interviews.select_related(
+            "interviewer", "bank_version__bank", "planned"
+        ).order_by("submitted_at", "started_at")
     )
     for interview in interviews:
         interview.interviewer_name = display_name(interview.interviewer)  # type: ignore[attr-defined]
@@ -202,6 +214,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
                     r.question.prompt, by_id[r.question.dimension_id], who, r.answer, rule_flags
                 )
             )
+    answers = answers_by_dimension(responses, lambda r: names[column[r.interview_id]])
     # Rules with open flags first; within a rule, answers in interview order.
     flagged = sorted(by_rule.values(), key=lambda g: (-g.open_count, g.rule.position))
 
@@ -218,6 +231,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
                 spread=result.spread,
                 disagreement=result.disagreement,
                 questions=list(notes[d.pk].values()),
+                answers=answers.get(d.pk, []),
             )
         )
     return CandidateReport(
@@ -233,6 +247,8 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         flagged=flagged,
         chart=mark_safe(profile_svg(_bars(rows))),  # built from escaped strings only
         generated_at=timezone.now(),
+        verdicts=who_said_what(counted, names),
+        coverage=coverage_of(planned_keys(weights, dimensions), dimensions, rollup.score),
     )
 
 
@@ -275,6 +291,7 @@ class Column:
     open_flags: int
     interviews: int
     pending: int
+    coverage: Coverage = field(default_factory=lambda: Coverage([], []))
     rank: int | None = None
     profile: SafeString = field(default_factory=lambda: mark_safe(""))
 
@@ -313,7 +330,7 @@ class Comparison:
     role: Role
     groups: list[VersionGroup]
     unassessed: list[Candidate]
-    hidden: list[Candidate]  # filtered out for open warnings
+    under_covered: list[Column]  # assessed, but not yet on every planned dimension
     sort: str
     sort_label: str
     generated_at: Any
@@ -325,7 +342,8 @@ class Comparison:
 
     @property
     def candidate_count(self) -> int:
-        return sum(len(g.columns) for g in self.groups) + len(self.unassessed)
+        ranked = sum(len(g.columns) for g in self.groups)
+        return ranked + len(self.unassessed) + len(self.under_covered)
 
 
 def build_comparison(
@@ -333,10 +351,13 @@ def build_comparison(
     candidates: Iterable[Candidate] | None = None,
     *,
     sort: str = SORT_OVERALL,
-    hide_flagged: bool = False,
     chunk_size: int = 1000,
 ) -> Comparison:
-    """Compare a role's candidates (or the chosen subset), one matrix per bank version."""
+    """Compare a role's candidates (or the chosen subset), one matrix per bank version.
+
+    A candidate not yet assessed on every planned dimension is listed apart, saying which
+    are missing, rather than ranked on a scale the others were measured on in full.
+    """
     chosen = list(candidates) if candidates is not None else list(role.candidates.all())
     ids = [c.pk for c in chosen]
     interviews = list(
@@ -384,13 +405,11 @@ def build_comparison(
     weights = role.weights_by_key()
 
     by_version: dict[int, list[Column]] = defaultdict(list)
-    unassessed, hidden = [], []
+    unassessed: list[Candidate] = []
+    under_covered: list[Column] = []
     for candidate in chosen:
         if candidate.pk not in version_of:
             unassessed.append(candidate)
-            continue
-        if hide_flagged and open_flags.get(candidate.pk, 0):
-            hidden.append(candidate)
             continue
         dims = dims_by_version[version_of[candidate.pk]]
         rollup = scoring.roll_up(
@@ -404,11 +423,15 @@ def build_comparison(
             open_flags=open_flags.get(candidate.pk, 0),
             interviews=len(submitted_by[candidate.pk]),
             pending=pending[candidate.pk],
+            coverage=coverage_of(planned_keys(weights, dims), dims, rollup.score),
         )
         column.profile = mark_safe(
             mini_profile_svg([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
         )
-        by_version[version_of[candidate.pk]].append(column)
+        if column.coverage.complete:
+            by_version[version_of[candidate.pk]].append(column)
+        else:
+            under_covered.append(column)
 
     sort_label = "overall score"
     groups = []
@@ -431,7 +454,7 @@ def build_comparison(
         role=role,
         groups=groups,
         unassessed=unassessed,
-        hidden=hidden,
+        under_covered=under_covered,
         sort=sort,
         sort_label=sort_label,
         generated_at=timezone.now(),

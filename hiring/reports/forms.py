@@ -19,7 +19,7 @@ class ComparisonForm(forms.Form):
         help_text="Leave all unticked to compare every candidate of the role.",
     )
     sort = forms.ChoiceField(label="Sort by", required=False)
-    hide_flagged = forms.BooleanField(label="Hide candidates with open warnings", required=False)
+    # No filter on warning flags: flags inform a follow-up question, they never screen anyone out.
 
     def __init__(self, role: Role, data: QueryDict | None = None, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
@@ -38,11 +38,10 @@ class ComparisonForm(forms.Form):
         return {
             "candidates": list(chosen) if chosen else None,
             "sort": self.cleaned_data.get("sort") or SORT_OVERALL,
-            "hide_flagged": bool(self.cleaned_data.get("hide_flagged")),
         }
 
     def fingerprint_part(self) -> str:
         """What the options add to the cache key of a comparison PDF."""
         options = self.options()
         subset = ",".join(str(c.pk) for c in options["candidates"] or [])
-        return f"{subset}|{options['sort']}|{int(options['hide_flagged'])}"
+        return f"{subset}|{options['sort']}"

@@ -95,6 +95,20 @@
     dirty.forEach(function (f) { window.htmx.trigger(f, "flush"); });
   });
 
+  // Answer boxes grow with their text; CSS field-sizing does it where the browser supports it.
+  if (!(window.CSS && CSS.supports && CSS.supports("field-sizing", "content"))) {
+    var grow = function (box) {
+      box.style.height = "auto";
+      box.style.height = box.scrollHeight + 2 + "px";
+    };
+    document.addEventListener("input", function (event) {
+      if (event.target.matches && event.target.matches(".question textarea")) {
+        grow(event.target);
+      }
+    });
+    document.querySelectorAll(".question textarea").forEach(grow);
+  }
+
   // Closing the tab: a beacon outlives the page.
   window.addEventListener("pagehide", function () {
     dirtyForms().forEach(function (form) {

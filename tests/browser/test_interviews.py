@@ -81,6 +81,9 @@ def test_it_runs_an_interview_from_start_to_locked(
     )
     score_everything(page)
     expect(page.locator("#progress-count")).to_have_text(f"{total} of {total}")
+    page.get_by_role("button", name="Submit interview").click()  # no recommendation yet
+    expect(page.get_by_text("Choose a recommendation before submitting.").first).to_be_visible()
+    page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Submit interview").click()
     expect(page.get_by_text("Submitted and locked")).to_be_visible()
     assert page.locator("textarea").count() == 0
@@ -117,7 +120,7 @@ def test_it_keeps_a_second_recruiter_from_seeing_scores_before_submitting(
 ):
     ravis = services.start_interview(candidate, people["recruiter"])
     ravis.responses.update(score=2, notes="RAVI-PRIVATE-NOTE", answer="Ravi heard this")
-    services.submit_interview(ravis)
+    services.submit_interview(ravis, {"recommendation": "no"})
 
     page = open_page("recruiter2")
     page.goto(candidate.get_absolute_url())
@@ -134,6 +137,7 @@ def test_it_keeps_a_second_recruiter_from_seeing_scores_before_submitting(
     rosas = Interview.objects.get(candidate=candidate, interviewer=people["recruiter2"])
     rosas.responses.update(score=5)
     page.goto(rosas.get_absolute_url())
+    page.get_by_label("Strong yes").check()
     page.get_by_role("button", name="Submit interview").click()
     expect(page.get_by_text("Submitted and locked")).to_be_visible()
     page.goto(candidate.get_absolute_url())

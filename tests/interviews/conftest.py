@@ -116,10 +116,14 @@ def _fill(interview: Interview, score: int = 4, answer: str = "A calm, specific 
 
 
 def _submit(
-    interview: Interview, score: int = 4, answer: str = "A calm, specific example."
+    interview: Interview,
+    score: int = 4,
+    answer: str = "A calm, specific example.",
+    recommendation: str = "yes",
 ) -> Interview:
     _fill(interview, score, answer)
-    assert services.submit_interview(interview) == []
+    verdict = {"recommendation": recommendation, "takeaways": "", "panel_note": ""}
+    assert services.submit_interview(interview, verdict) == []
     return interview
 
 

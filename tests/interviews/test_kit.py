@@ -192,19 +192,47 @@ def test_it_dismisses_a_flag_only_with_a_reason_and_keeps_it(as_ravi, ravis, rav
     assert Flag.objects.get().is_dismissed  # a dismissal is a record, never deleted
 
 
+VERDICT = {"recommendation": "yes", "takeaways": "Owns problems.", "panel_note": "Probe trust."}
+
+
 def test_it_refuses_to_submit_until_every_question_is_scored_or_not_asked(as_ravi, ravis):
     save(as_ravi, first(ravis), choice="4")
-    reply = as_ravi.post(reverse("interviews:submit", args=[ravis.pk]))
+    reply = as_ravi.post(reverse("interviews:submit", args=[ravis.pk]), VERDICT)
     assert reply.status_code == 400 and "2 questions still need" in reply.content.decode()
     ravis.refresh_from_db()
     assert ravis.status == "draft"
 
 
-def test_it_submits_and_locks_the_interview(as_ravi, ravis, fill):
+def test_it_refuses_to_submit_without_a_recommendation(as_ravi, ravis, fill):
     fill(ravis)
-    reply = as_ravi.post(reverse("interviews:submit", args=[ravis.pk]))
+    reply = as_ravi.post(reverse("interviews:submit", args=[ravis.pk]), {"takeaways": "Kind."})
+    ravis.refresh_from_db()
+    assert reply.status_code == 400 and ravis.status == "draft"
+    page = reply.content.decode()
+    assert "Choose a recommendation before submitting." in page and "Kind." in page
+
+
+def test_it_counts_scored_and_not_asked_questions_apart(as_ravi, ravis):
+    save(as_ravi, first(ravis), choice="na")
+    page = as_ravi.get(ravis.get_absolute_url()).content.decode()
+    assert "0 of 3" in page and "1 not asked" in page and "2 to go" in page
+
+
+def test_it_skips_straight_to_the_first_question(as_ravi, ravis):
+    page = as_ravi.get(ravis.get_absolute_url()).content.decode()
+    assert f'href="#q-{first(ravis).pk}">Skip to the first question' in page
+
+
+def test_it_submits_and_locks_the_interview_with_the_verdict(as_ravi, ravis, fill):
+    fill(ravis)
+    reply = as_ravi.post(reverse("interviews:submit", args=[ravis.pk]), VERDICT)
     ravis.refresh_from_db()
     assert reply.status_code == 302 and ravis.status == "submitted" and ravis.submitted_at
+    assert (ravis.recommendation, ravis.takeaways, ravis.panel_note) == (
+        "yes",
+        "Owns problems.",
+        "Probe trust.",
+    )
     page = as_ravi.get(ravis.get_absolute_url()).content.decode()
     assert (
         "Submitted and locked" in page

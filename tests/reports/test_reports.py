@@ -95,11 +95,11 @@ def test_it_sorts_by_a_dimension(panel, role, questions, rosa):
     assert [c.candidate for c in build_comparison(role).groups[0].columns] == [ana, ben]
 
 
-def test_it_filters_out_candidates_with_open_warnings_and_says_so(panel, role):
+def test_it_never_filters_candidates_for_their_warning_flags(panel, role):
     ana, ben, _ = panel
-    comparison = build_comparison(role, hide_flagged=True)
-    assert [c.candidate for c in comparison.groups[0].columns] == [ben]
-    assert comparison.hidden == [ana]
+    comparison = build_comparison(role)
+    flagged = {c.candidate: c.open_flags for c in comparison.groups[0].columns}
+    assert flagged[ana] > 0 and ben in flagged
 
 
 def test_it_compares_a_chosen_subset(panel, role):

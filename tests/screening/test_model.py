@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from assessments.screening import RuleSpec, Screener, evaluate, load_rules, training
 from assessments.screening import model as sm
-from assessments.screening import training
-from assessments.screening import RuleSpec, Screener, evaluate, load_rules
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

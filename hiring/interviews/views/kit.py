@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_GET, require_POST
 
 from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, RECRUITER, is_htmx, role_required
@@ -24,7 +25,13 @@ from hiring.interviews.access import (
     visible_interviews,
     works_on,
 )
-from hiring.interviews.forms import SCORE_CHOICES, DismissFlagForm, ResponseForm, ScreenForm
+from hiring.interviews.forms import (
+    SCORE_CHOICES,
+    DismissFlagForm,
+    ResponseForm,
+    ScreenForm,
+    SubmitForm,
+)
 from hiring.interviews.models import Flag, Interview, InterviewLocked, Response
 from hiring.interviews.services import Saved
 
@@ -61,6 +68,7 @@ def render_kit(
     status: int = 200,
     patch: dict[str, Any] | None = None,
     missing: list[Response] | None = None,
+    submit_form: SubmitForm | None = None,
 ) -> HttpResponse:
     """The kit (editable for its interviewer while a draft) or the read-only interview.
 
@@ -74,18 +82,18 @@ def render_kit(
                     q.values = {**q.values, **patch.get("values", {})}
                     q.errors = patch.get("errors", {})
                     q.conflict = patch.get("conflict")
-    done = sum(s.done for s in sections)
-    total = sum(s.total for s in sections)
     editable = interview.can_edit(request.user)
+    first = next((q for s in sections for q in s.questions), None)
     context = {
         "interview": interview,
         "candidate": interview.candidate,
         "role": interview.candidate.role,
         "sections": sections,
-        "done": done,
-        "total": total,
+        "progress": kit.progress_of(sections),
         "editable": editable,
         "missing": missing or [],
+        "submit_form": submit_form or SubmitForm(instance=interview),
+        "skip_to": f"#q-{first.pk}" if first else "#main",
     }
     template = "interviews/kit.html" if editable else "interviews/interview_readonly.html"
     return render(request, template, context, status=status)
@@ -102,9 +110,8 @@ def _saved_fragment(request: HttpRequest, result: services.SaveResult) -> HttpRe
     response = result.response
     context: dict[str, Any] = {"revision": response.revision, "outcome": result.outcome}
     if result.progress_changed:
-        done, total, dim_done, dim_total = kit.progress(response)
-        context["progress"] = True
-        context.update(done=done, total=total, dim_done=dim_done, dim_total=dim_total)
+        progress, dim_done, dim_total = kit.progress(response)
+        context.update(progress=progress, dim_done=dim_done, dim_total=dim_total, oob=True)
         context["dimension"] = response.question.dimension
     if result.flags_changed:
         flags = response.flags.select_related("rule", "dismissed_by").order_by("start", "pk")
@@ -207,16 +214,26 @@ def dismiss_flag(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*INTERVIEWERS)
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_own_interview(request.user, pk)
+    if interview.is_submitted:
+        return locked(request, interview)
+    form = SubmitForm(request.POST, instance=interview)
+    if not form.is_valid():
+        return render_kit(request, interview, status=400, submit_form=form)
     try:
-        missing = services.submit_interview(interview)
+        missing = services.submit_interview(interview, form.verdict())
     except InterviewLocked:
         return locked(request, interview)
     if missing:
-        return render_kit(request, interview, status=400, missing=missing)
-    panel = visible_interviews(request.user, interview.candidate).count()
+        return render_kit(request, interview, status=400, missing=missing, submit_form=form)
+    others = visible_interviews(request.user, interview.candidate).exclude(pk=interview.pk)
+    count = others.count()
     messages.success(
         request,
-        f"Submitted. The interview is locked; you can now see the panel's {panel} submitted "
-        "interview(s) for this candidate.",
+        "Submitted. The interview is locked; "
+        + (
+            f"you can now read the {count} other submitted interview{pluralize(count)}."
+            if count
+            else "nobody else has submitted for this candidate yet."
+        ),
     )
     return redirect(interview)

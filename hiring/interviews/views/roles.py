@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, HR, RECRUITER, has_role, role_required
-from hiring.interviews import services
+from hiring.interviews import plans, services
 from hiring.interviews.access import (
     get_candidate,
     get_role,
@@ -38,7 +38,12 @@ def roles(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied("Only HR and hiring managers open roles.")
         if form.is_valid():
             role = form.save()
-            messages.success(request, f"Opened the role “{role.title}”. Add candidates next.")
+            plans.build_default_plan(role)
+            messages.success(
+                request,
+                f"Opened the role “{role.title}” with a default interview plan. "
+                "Check the plan, then add candidates.",
+            )
             return redirect(role)
     listed = visible_roles(request.user).annotate(candidate_count=Count("candidates"))
     context = {"roles": listed, "can_create": can_create, "form": form}
@@ -80,8 +85,16 @@ def role_weights(request: HttpRequest, slug: str) -> HttpResponse:
     form = WeightsForm(request.POST or None, role=opening)
     if request.method == "POST" and form.is_valid():
         services.set_weights(opening, form.weights())
-        messages.success(request, "Saved the dimensions and weights for new interviews.")
-        return redirect(opening)
+        if opening.plan_in_use():
+            messages.warning(
+                request,
+                "Saved the weights. Interviews have started on the plan, so it was kept: "
+                "check its focus dimensions.",
+            )
+        else:
+            plans.build_default_plan(opening)
+            messages.success(request, "Saved the weights and rebuilt the plan to match them.")
+        return redirect("interviews:plan", opening.slug)
     return render(request, "interviews/role_weights.html", {"role": opening, "form": form})
 
 
@@ -154,7 +167,11 @@ def candidate(request: HttpRequest, pk: int) -> HttpResponse:
     )
     mine = next((i for i in visible if i.interviewer_id == request.user.pk), None)
     hidden = person.interviews.exclude(pk__in=[i.pk for i in visible]).count()
+    seats = list(person.assignments.select_related("planned", "interviewer"))
     context = {
+        "seats": seats,
+        "my_seat": next((a for a in seats if a.interviewer_id == request.user.pk), None),
+        "can_manage": manages(request.user, person.role),
         "candidate": person,
         "role": person.role,
         "interviews": visible,

@@ -30,11 +30,6 @@ class Command(BaseCommand):
             default="overall",
             help="'overall' or a dimension key such as natural_traits:3.",
         )
-        parser.add_argument(
-            "--hide-flagged",
-            action="store_true",
-            help="Leave out candidates with open warning flags.",
-        )
 
     def handle(self, *args: object, **options: Any) -> None:
         if not options["pdf"] and not options["html"]:
@@ -47,8 +42,6 @@ class Command(BaseCommand):
         query = QueryDict(mutable=True)
         query.setlist("candidates", [str(pk) for pk in options["candidate"]])  # type: ignore[attr-defined]
         query["sort"] = str(options["sort"])
-        if options["hide_flagged"]:
-            query["hide_flagged"] = "on"
         form = ComparisonForm(role, query)
         if not form.is_valid():
             raise CommandError(form.errors.as_text())
