@@ -8,7 +8,12 @@ warning flags, one dismissed), then measures in-process:
 * 20-candidate comparison PDF, warm (median of --runs renders);
 * larger comparisons, to set the background-task threshold (REPORT_SYNC_CANDIDATES);
 * an unchanged report downloaded again through the view (fingerprint + cache read);
-* peak memory: the process's resident set high-water mark (ru_maxrss).
+* peak memory: the process's resident set high-water mark (ru_maxrss);
+* WeasyPrint against Chromium printing the same HTML, side by side in this run: the real
+  entry point (pdf.candidate_pdf / comparison, report cache cleared before each timed run)
+  against Chromium (Playwright page.pdf, a warm browser) printing the HTML of the same
+  report (template rendering included on both sides), runs interleaved; then cold
+  processes: the management commands against `chromium --headless --print-to-pdf`.
 
 Targets: candidate PDF <= 0.5 s, 20-candidate comparison <= 2.0 s, peak RSS < 250 MB,
 cached re-download < 50 ms. Usage:
@@ -247,7 +252,121 @@ def main() -> int:
         + f"; background threshold REPORT_SYNC_CANDIDATES = "
         f"{__import__('hiring.reports.tasks', fromlist=['sync_limit']).sync_limit()}"
     )
+    side_by_side(role, first, candidates[:20], args.runs, workdir)
     return 0 if all(r[3] for r in rows) else 1
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def process_seconds(command: list[str], env: dict[str, str]) -> float:
+    import subprocess
+
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+    return time.perf_counter() - start
+
+
+RATIO_TARGET = 1.2
+
+
+def side_by_side(role, candidate, chosen, runs: int, workdir: Path) -> None:
+    """WeasyPrint (cache cleared) against Chromium printing the same HTML, warm and cold."""
+    from playwright.sync_api import sync_playwright
+
+    from hiring.reports import pdf
+    from hiring.reports.candidate import build_candidate_report, build_comparison
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls stay synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+    def weasy_candidate() -> bytes:
+        pdf.reports_cache().clear()  # a cache hit is not a render
+        return pdf.candidate_pdf(candidate)
+
+    def weasy_comparison() -> bytes:
+        pdf.reports_cache().clear()
+        return pdf.comparison_pdf_bytes(role, {"candidates": chosen})
+
+    def candidate_html() -> str:
+        context = {"report": build_candidate_report(candidate), "pdf": True}
+        return pdf.standalone_html(pdf.CANDIDATE_TEMPLATE, context)
+
+    def comparison_html() -> str:
+        comparison = build_comparison(role, chunk_size=pdf.PDF_CHUNK, candidates=chosen)
+        return pdf.standalone_html(pdf.COMPARISON_TEMPLATE, {"comparison": comparison, "pdf": True})
+
+    playwright = sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+    page = browser.new_page()
+
+    def chromium(html_of, landscape: bool):
+        def run() -> bytes:
+            page.set_content(html_of(), wait_until="load")
+            return page.pdf(format="A4", landscape=landscape, print_background=True)
+
+        return run
+
+    cases = [
+        ("candidate report", weasy_candidate, chromium(candidate_html, False)),
+        ("20-candidate comparison", weasy_comparison, chromium(comparison_html, True)),
+    ]
+    print(f"\nWeasyPrint against Chromium, same HTML, warm, cache cleared, median of {runs}")
+    print(f"{'document':<26} {'WeasyPrint s':>12} {'Chromium s':>11} {'ratio':>6} {'target':>7}")
+    for name, weasy, chrome in cases:
+        weasy(), chrome()  # warm both
+        w, c = [], []
+        for _ in range(runs):  # interleaved, so a busy neighbour slows both alike
+            w.append(median_seconds(weasy, 1))
+            c.append(median_seconds(chrome, 1))
+        wm, cm = statistics.median(w), statistics.median(c)
+        print(f"{name:<26} {wm:>12.3f} {cm:>11.3f} {wm / cm:>6.2f} {'<= ' + str(RATIO_TARGET):>7}")
+    browser.close()
+    playwright.stop()
+    chosen_ids = [c.pk for c in chosen]
+    cold_processes(role, candidate, chosen_ids, candidate_html(), comparison_html(), workdir)
+
+
+def cold_processes(role, candidate, chosen, cand_html: str, comp_html: str, workdir: Path) -> None:
+    """A fresh process each: our management commands against a fresh headless Chromium."""
+    from hiring.reports import pdf
+
+    env = {**os.environ}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    (workdir / "candidate.html").write_text(cand_html, "utf-8")
+    (workdir / "comparison.html").write_text(comp_html, "utf-8")
+    chrome = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer"]
+    cases = [
+        (
+            "candidate report",
+            [*manage, "candidate_report", str(candidate.pk), "--pdf", str(workdir / "c.pdf")],
+            [
+                *chrome,
+                f"--print-to-pdf={workdir / 'cc.pdf'}",
+                (workdir / "candidate.html").as_uri(),
+            ],
+        ),
+        (
+            "20-candidate comparison",
+            [*manage, "compare_candidates", "--role", role.slug, "--pdf", str(workdir / "m.pdf")]
+            + [arg for pk in chosen for arg in ("--candidate", str(pk))],
+            [
+                *chrome,
+                f"--print-to-pdf={workdir / 'cm.pdf'}",
+                (workdir / "comparison.html").as_uri(),
+            ],
+        ),
+    ]
+    print("\nCold processes (management command against chromium --print-to-pdf), median of 3")
+    print(f"{'document':<28} {'command s':>10} {'Chromium s':>11} {'ratio':>6}")
+    for name, ours, theirs in cases:
+        w, c = [], []
+        for _ in range(3):
+            pdf.reports_cache().clear()
+            w.append(process_seconds(ours, env))
+            c.append(process_seconds(theirs, env))
+        wm, cm = statistics.median(w), statistics.median(c)
+        print(f"{name:<28} {wm:>10.3f} {cm:>11.3f} {wm / cm:>6.2f}")
 
 
 if __name__ == "__main__":
