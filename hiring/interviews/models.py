@@ -18,6 +18,12 @@ from django.utils.text import slugify
 
 from assessments.models import BankVersion, Dimension, Question, WarningRule
 
+# Length caps on what people type: names fit one line, an answer or notes a long answer.
+MAX_NAME = 200
+MAX_EMAIL = 254  # RFC 5321's limit, and EmailField's column
+MAX_ANSWER = 20_000
+MAX_REASON = 1_000
+
 
 class InterviewLocked(Exception):
     """Raised when something tries to change a submitted interview."""
@@ -95,8 +101,8 @@ class RoleDimension(models.Model):
 
 class Candidate(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="candidates")
-    name = models.CharField(max_length=200)
-    email = models.EmailField()
+    name = models.CharField(max_length=MAX_NAME)
+    email = models.EmailField(max_length=MAX_EMAIL)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -177,8 +183,8 @@ class Response(models.Model):
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="responses")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    answer = models.TextField(blank=True)
-    notes = models.TextField(blank=True)
+    answer = models.TextField(blank=True, max_length=MAX_ANSWER)
+    notes = models.TextField(blank=True, max_length=MAX_ANSWER)
     score = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -242,7 +248,7 @@ class Flag(models.Model):
         related_name="+",
     )
     dismissed_at = models.DateTimeField(null=True, blank=True)
-    dismiss_reason = models.TextField(blank=True)
+    dismiss_reason = models.TextField(blank=True, max_length=MAX_REASON)
 
     objects = FlagQuerySet.as_manager()
 
