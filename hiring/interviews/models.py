@@ -11,7 +11,9 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -275,3 +277,20 @@ class Flag(models.Model):
         self.dismissed_at = timezone.now()
         self.dismiss_reason = reason.strip()
         self.save(update_fields=["dismissed_by", "dismissed_at", "dismiss_reason"])
+
+
+class SubmittedInterviewProtected(ProtectedError):
+    """Deleting would erase a submitted interview (directly or through its candidate/role)."""
+
+
+@receiver(pre_delete, sender=Interview)
+def _keep_submitted_interviews(sender: type[Interview], instance: Interview, **kwargs: Any) -> None:
+    """Refuse to delete a submitted interview, however the delete was reached (a candidate's
+    or role's cascade, a queryset, the admin). Erasing candidate data is its own, audited
+    action; it is not a side effect of tidying up."""
+    if instance.status == Interview.Status.SUBMITTED:
+        raise SubmittedInterviewProtected(
+            f"Cannot delete: {instance.candidate} has a submitted interview "
+            f"(by {instance.interviewer}). Submitted interviews are kept.",
+            {instance},
+        )
