@@ -38,7 +38,9 @@ def can_read_report(user: Person, candidate: Candidate) -> bool:
         return True
     return (
         is_recruiter(user)
-        and Interview.objects.submitted().filter(candidate=candidate, interviewer=user).exists()
+        and Interview.objects.submitted()
+        .filter(candidate=candidate, interviewer_id=user.pk)
+        .exists()
     )
 
 

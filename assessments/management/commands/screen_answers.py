@@ -40,14 +40,14 @@ class Command(BaseCommand):
             for _, _, error in read:
                 if error:
                     self.stderr.write(f"Skipped {error}")
-            records = [r for _, r, error in read if not error]
+            records = [r for _, r, _ in read if r is not None]
             self.stdout.write(evaluate(screener, records).format_report())
             return
         if not options["file"]:
             raise CommandError("Give a FILE (or - for standard input), or --evaluate FILE.")
         errors = 0
         for line_no, record, error in self._read(self._open(str(options["file"]))):
-            if error:
+            if record is None:
                 errors += 1
                 self.stdout.write(json.dumps({"line": line_no, "error": error}))
                 continue
