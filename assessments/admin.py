@@ -54,6 +54,8 @@ class BankAdmin(admin.ModelAdmin):
 class BankVersionAdmin(FrozenAware):
     list_display = ["bank", "number", "status", "published_at"]
     list_filter = ["bank", "status"]
+    # Publishing goes through the bank pages' publish flow and its rule self-test.
+    readonly_fields = ["status", "published_at"]
 
 
 @admin.register(Dimension)

@@ -15,6 +15,7 @@ problem as "file: item: problem", so HR can fix a file in one pass.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,30 @@ from assessments.screening import pattern_problem
 DEFAULT_BANK_DIR = Path(__file__).resolve().parent / "data"
 
 BankData = dict[str, Any]
+
+# Bounds that keep a bank file from exhausting memory or the database's columns. A real
+# bank is a few dozen dimensions and rules; these leave generous room above that.
+MAX_BANK_BYTES = 2_000_000
+MAX_ITEMS = {"dimensions": 200, "questions": 100, "anchors": 5, "warning_rules": 500}
+MAX_LIST_ENTRIES = 200  # probes, listen_for, patterns, examples per item
+MAX_TEXT = 5_000  # any free text (description, prompt, anchor, why, examples)
+# The database columns' limits (assessments/models.py).
+MAX_FIELD = {"bank": 200, "title": 200, "source": 300, "code": 60, "label": 200}
+MAX_VERSION = 2_147_483_647  # PositiveIntegerField
+MAX_DIMENSION_NUMBER = 32_767  # PositiveSmallIntegerField
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """safe_load without aliases: `*name` lets a few bytes expand into millions of rows."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in bank files; write it out", mark
+            )
+        return super().compose_node(parent, index)
 
 
 class BankFileError(ValueError):
@@ -57,15 +82,21 @@ def read_path(path: Path) -> BankData:
 
 
 def parse_text(text: str, filename: str) -> BankData:
+    if len(text) > MAX_BANK_BYTES:
+        raise BankFileError(filename, [f"larger than {MAX_BANK_BYTES // 1_000_000} MB"])
     try:
         if filename.endswith(".json") or text.lstrip().startswith("{"):
             raw = json.loads(text)
         else:
-            raw = yaml.safe_load(text)
+            raw = yaml.load(text, Loader=_BoundedLoader)  # a SafeLoader, without aliases
     except json.JSONDecodeError as exc:
         raise BankFileError(filename, [f"not valid JSON: {exc}"]) from exc
     except yaml.YAMLError as exc:
         raise BankFileError(filename, [f"not valid YAML: {exc}"]) from exc
+    except RecursionError as exc:
+        raise BankFileError(filename, ["nested too deeply"]) from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise BankFileError(filename, [f"cannot be read: {exc}"]) from exc
     return parse_data(raw, filename)
 
 
@@ -84,6 +115,16 @@ class _Checker:
     def fail(self, item: str, problem: str) -> None:
         self.problems.append(f"{item}: {problem}")
 
+    def bounded(self, value: str, field: str, item: str, limit: int) -> str:
+        """`value` if it fits the column and holds no NUL character, else '' and a problem."""
+        if "\x00" in value:
+            self.fail(item, f"'{field}' contains a NUL character")
+            return ""
+        if len(value) > limit:
+            self.fail(item, f"'{field}' is {len(value)} characters long, at most {limit}")
+            return ""
+        return value
+
     def text(self, obj: dict, field: str, item: str, *, required: bool = True) -> str:
         value = obj.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -93,7 +134,7 @@ class _Checker:
         if not isinstance(value, str):
             self.fail(item, f"'{field}' must be text")
             return ""
-        return value.strip()
+        return self.bounded(value.strip(), field, item, MAX_FIELD.get(field, MAX_TEXT))
 
     def texts(self, obj: dict, field: str, item: str, *, minimum: int = 0) -> list[str]:
         value = obj.get(field, [])
@@ -102,7 +143,10 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(item, f"'{field}' must be a list of texts")
             return []
-        cleaned = [v.strip() for v in value if v.strip()]
+        if len(value) > MAX_LIST_ENTRIES:
+            self.fail(item, f"'{field}' has {len(value)} entries, at most {MAX_LIST_ENTRIES}")
+            return []
+        cleaned = [self.bounded(v.strip(), field, item, MAX_TEXT) for v in value if v.strip()]
         if len(cleaned) < minimum:
             self.fail(item, f"'{field}' needs at least {minimum} entries, has {len(cleaned)}")
         return cleaned
@@ -113,10 +157,13 @@ class _Checker:
             self.fail(item, f"'{field}' is '{value}', expected one of {', '.join(options)}")
         return value
 
-    def integer(self, obj: dict, field: str, item: str) -> int:
+    def integer(self, obj: dict, field: str, item: str, low: int = 1, high: int = 5) -> int:
         value = obj.get(field)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(item, f"missing or non-integer '{field}'")
+            return 0
+        if not low <= value <= high:
+            self.fail(item, f"{field} {_short(value)} is outside {low}..{high}")
             return 0
         return value
 
@@ -128,6 +175,10 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.fail(item, f"'{field}' must be a list of mappings")
             return []
+        limit = MAX_ITEMS[field]
+        if len(value) > limit:
+            self.fail(item, f"'{field}' has {len(value)} entries, at most {limit}")
+            return []
         return value
 
     def bank(self, raw: Any) -> BankData:
@@ -138,6 +189,9 @@ class _Checker:
         version = raw.get("version", 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             self.fail("bank", "'version' must be a positive integer")
+            version = 1
+        elif version > MAX_VERSION:
+            self.fail("bank", f"'version' is {_short(version)}, at most {MAX_VERSION}")
             version = 1
         dimensions = [
             self.dimension(d, i) for i, d in enumerate(self.items(raw, "dimensions", "bank"), 1)
@@ -164,7 +218,7 @@ class _Checker:
         data = {
             "kind": self.choice(raw, "kind", item, Dimension.Kind.values),
             "list": self.choice(raw, "list", item, Dimension.List.values),
-            "number": self.integer(raw, "number", item),
+            "number": self.integer(raw, "number", item, 1, MAX_DIMENSION_NUMBER),
             "title": self.text(raw, "title", item),
             "description": self.text(raw, "description", item, required=False),
             "source": self.text(raw, "source", item),
@@ -194,8 +248,6 @@ class _Checker:
         anchors: list[dict[str, Any]] = []
         for ai, a in enumerate(self.items(raw, "anchors", item), 1):
             level = self.integer(a, "level", f"{item} anchor #{ai}")
-            if level and not 1 <= level <= 5:
-                self.fail(f"{item} anchor #{ai}", f"level {level} is outside 1..5")
             anchors.append(
                 {"level": level, "behaviour": self.text(a, "behaviour", f"{item} anchor #{ai}")}
             )
@@ -210,7 +262,7 @@ class _Checker:
     def rule(self, raw: dict, index: int, dimension_keys: set[str]) -> dict:
         item = f"warning rule #{index}"
         if isinstance(raw.get("code"), str):
-            item = f"warning rule '{raw['code']}'"
+            item = f"warning rule '{raw['code'][:60]}'"
         data: dict[str, Any] = {
             "code": self.text(raw, "code", item),
             "label": self.text(raw, "label", item),
@@ -219,9 +271,11 @@ class _Checker:
             "patterns": self.texts(raw, "patterns", item, minimum=1),
             "examples": self.texts(raw, "examples", item),
             "counter_examples": self.texts(raw, "counter_examples", item),
-            "dimension": raw.get("dimension") or None,
+            "dimension": self.text(raw, "dimension", item, required=False) or None,
             "source": self.text(raw, "source", item, required=False),
         }
+        if data["code"] and not SLUG.match(data["code"]):
+            self.fail(item, "'code' may hold only letters, digits, hyphens and underscores")
         for pattern in data["patterns"]:
             problem = pattern_problem(pattern)
             if problem:
@@ -229,6 +283,12 @@ class _Checker:
         if data["dimension"] is not None and data["dimension"] not in dimension_keys:
             self.fail(item, f"dimension '{data['dimension']}' is not in this bank")
         return data
+
+
+def _short(number: int) -> str:
+    """A number for a message: huge ones are described, not printed in full."""
+    digits = len(str(abs(number))) if abs(number) < 10**50 else 51
+    return str(number) if digits <= 50 else f"a number of more than {digits - 1} digits"
 
 
 def dump(data: BankData, fmt: str) -> str:

@@ -167,6 +167,9 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> bankfile.BankData:
         upload = self.cleaned_data["file"]
+        if upload.size > bankfile.MAX_BANK_BYTES:
+            limit = bankfile.MAX_BANK_BYTES // 1_000_000
+            raise forms.ValidationError(f"{upload.name}: larger than {limit} MB.")
         try:
             text = upload.read().decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -5,7 +5,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["screening_bench.py", "kit_bench.py", "report_bench.py", "load_bench.py"]
+BENCHES = [
+    "screening_bench.py",
+    "kit_bench.py",
+    "report_bench.py",
+    "load_bench.py",
+    "bounded_input_bench.py",
+]
 
 if __name__ == "__main__":
     failed = 0

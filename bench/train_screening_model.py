@@ -5,7 +5,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assessments.screening.training import main  # noqa: E402
+from assessments.screening.training import main
 
 if __name__ == "__main__":
     main()

@@ -83,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hiring.accounts.roles.navigation",
+                "django.template.context_processors.csp",  # csp_nonce (security block)
             ],
         },
     },
@@ -176,7 +177,6 @@ MIDDLEWARE.insert(
 )
 # Pages behind the login show candidate data: no shared or browser cache may keep them.
 MIDDLEWARE.append("hiring.middleware.PrivateNoStoreMiddleware")
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.csp")
 
 # Everything comes from this origin; scripts and styles only as files or with the
 # per-response nonce. Bootstrap's form icons are data: URIs in its CSS.

@@ -18,9 +18,7 @@ from assessments.screening.vocabulary import Vocabulary
 # Everyday words: a pattern is never indexed under "I", "the", "be" or "not" when it has a
 # rarer word, so most patterns are never even looked at for a given answer.
 _EVERYDAY = frozenset(
-    key
-    for w in stance_markers.EVERYDAY.split()
-    for key in ("s:" + stem(w), "w:" + w)
+    key for w in stance_markers.EVERYDAY.split() for key in ("s:" + stem(w), "w:" + w)
 )
 # Matches of one rule whose stance is checked before giving up on the rule for this answer:
 # bounds the stance work on answers built to repeat a phrase thousands of times.

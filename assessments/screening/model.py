@@ -72,7 +72,9 @@ def answer_features(ans: Answer) -> list[str]:
 
 def sentence_features(ans: Answer) -> list[list[str]]:
     """Each sentence's features, sorted (extra negatives for training)."""
-    return [sorted({f for f, _s, _e in token_features(ans, lo, hi)}) for lo, hi in sentence_spans(ans)]
+    return [
+        sorted({f for f, _s, _e in token_features(ans, lo, hi)}) for lo, hi in sentence_spans(ans)
+    ]
 
 
 def text_features(text: str) -> tuple[list[str], list[list[str]]]:

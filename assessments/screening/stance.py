@@ -158,9 +158,7 @@ def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
         for p in range(max(0, b.start - 8), b.start)
     )
     return (
-        not speaking
-        and m.start - b.end <= reach
-        and ans.clause[b.end - 1] == ans.clause[m.start]
+        not speaking and m.start - b.end <= reach and ans.clause[b.end - 1] == ans.clause[m.start]
     )
 
 

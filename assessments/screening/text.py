@@ -50,7 +50,26 @@ TOKEN_RE = re.compile(
 _SYMBOL_WORDS = {"\u2260": "not", "=/=": "not", "!=": "not", "\u2717": "x", "\u2718": "x"}
 # Abbreviations whose full stop does not end a sentence ("Cand. said she ...").
 ABBREVIATIONS = frozenset(
-    "cand approx cust custs mgr dept prev abt etc vs re eg ie incl esp poss prob ppl".split()
+    [
+        "cand",
+        "approx",
+        "cust",
+        "custs",
+        "mgr",
+        "dept",
+        "prev",
+        "abt",
+        "etc",
+        "vs",
+        "re",
+        "eg",
+        "ie",
+        "incl",
+        "esp",
+        "poss",
+        "prob",
+        "ppl",
+    ]
 )
 
 _IRREGULAR = {
@@ -267,7 +286,6 @@ def expand(word: str) -> tuple[str, ...]:
     if tail == "s":
         return (head, "is") if head in _PRONOUN_IS else (head,)
     return (word.replace("'", ""),)
-
 
 
 def tokens(text: str) -> Iterator[tuple[str, int, int, str]]:

@@ -54,7 +54,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def writer_records(writer: str, tests: Path = TESTS) -> list[dict[str, Any]]:
-    return [r for name in WRITERS[writer] if (tests / name).exists() for r in read_jsonl(tests / name)]
+    return [
+        r for name in WRITERS[writer] if (tests / name).exists() for r in read_jsonl(tests / name)
+    ]
 
 
 def rule_examples(specs: Sequence[RuleSpec]) -> list[dict[str, Any]]:
@@ -97,7 +99,9 @@ def pr(flags: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float]:
 def choose_threshold(groups: Sequence[Sequence[tuple[float, bool]]]) -> float:
     """Smallest threshold whose model-only precision is >= TARGET_PRECISION on every group."""
     for t in GRID:
-        if all(pr([s >= t for s, _w in g], [w for _s, w in g])[0] >= TARGET_PRECISION for g in groups):
+        if all(
+            pr([s >= t for s, _w in g], [w for _s, w in g])[0] >= TARGET_PRECISION for g in groups
+        ):
             return t
     return FALLBACK
 
@@ -128,16 +132,30 @@ def leave_one_writer_out(
 
 def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     table: list[dict[str, Any]] = []
-    print(f"{'held out':<10}{'style':<9}{'n':>4}{'thr':>6}  {'rules P/R':>13}  {'+learned P/R':>13}")
+    print(
+        f"{'held out':<10}{'style':<9}{'n':>4}{'thr':>6}  {'rules P/R':>13}  {'+learned P/R':>13}"
+    )
     for held, rows in results.items():
-        t = choose_threshold([[(r["score"], r["warning"]) for r in rs] for h, rs in results.items() if h != held])
+        t = choose_threshold(
+            [[(r["score"], r["warning"]) for r in rs] for h, rs in results.items() if h != held]
+        )
         for style in ["all", *sorted({r["style"] for r in rows} - {"-"})]:
             sub = [r for r in rows if style in ("all", r["style"])]
             truth = [r["warning"] for r in sub]
             rp, rr = pr([r["rules"] for r in sub], truth)
             cp, cr = pr([r["rules"] or r["score"] >= t for r in sub], truth)
-            table.append({"test": held, "style": style, "threshold": t, "rules": [round(rp, 3), round(rr, 3)], "combined": [round(cp, 3), round(cr, 3)]})
-            print(f"{held:<10}{style:<9}{len(sub):>4}{t:>6.2f}  {rp:>6.3f}/{rr:<6.3f}  {cp:>6.3f}/{cr:<6.3f}")
+            table.append(
+                {
+                    "test": held,
+                    "style": style,
+                    "threshold": t,
+                    "rules": [round(rp, 3), round(rr, 3)],
+                    "combined": [round(cp, 3), round(cr, 3)],
+                }
+            )
+            print(
+                f"{held:<10}{style:<9}{len(sub):>4}{t:>6.2f}  {rp:>6.3f}/{rr:<6.3f}  {cp:>6.3f}/{cr:<6.3f}"
+            )
     return table
 
 
@@ -148,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     specs = load_rules(yaml.safe_load(RULES_YAML.read_text(encoding="utf-8")))
     results = leave_one_writer_out(specs)
     table = report(results)
-    threshold = choose_threshold([[(r["score"], r["warning"]) for r in rows] for rows in results.values()])
+    threshold = choose_threshold(
+        [[(r["score"], r["warning"]) for r in rows] for rows in results.values()]
+    )
     everything = [r for w in WRITERS for r in writer_records(w)]
     model = fit(specs, everything, threshold=threshold)
     model.meta = {"leave_one_writer_out": table, "target_precision": TARGET_PRECISION}

@@ -68,4 +68,3 @@ def edit1(a: str, b: str) -> bool:
 
 def deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-

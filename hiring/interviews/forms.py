@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,11 +15,32 @@ from django.core.validators import validate_email
 
 from assessments.models import BankVersion
 from hiring.accounts.roles import HIRING_MANAGER, display_name, is_hr
-from hiring.interviews.models import Candidate, Interview, Role
+from hiring.interviews.models import (
+    MAX_ANSWER,
+    MAX_EMAIL,
+    MAX_NAME,
+    Candidate,
+    Interview,
+    Role,
+)
 
-MAX_ANSWER = 20_000
 MAX_IMPORT_BYTES = 1_000_000
 MAX_IMPORT_ROWS = 5_000
+# No word in an answer is longer than this; a longer run without spaces is a paste
+# accident or an attack on the screener (whose cost grows with word length).
+MAX_WORD = 100
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def refuse_long_words(text: str) -> str:
+    """`text`, unless it holds a run of more than MAX_WORD characters without a space."""
+    found = _LONG_WORD.search(text)
+    if found:
+        raise ValidationError(
+            f"“{found.group()[:20]}…” is {len(found.group())} characters without a space; "
+            f"no word is longer than {MAX_WORD}. Break it up or leave it out."
+        )
+    return text
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -132,18 +154,25 @@ class CandidateImportForm(forms.Form):
         }
         problems: list[str] = []
         seen: dict[str, int] = {}
-        for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-            cells = [c.strip() for c in row]
-            if not any(cells):
-                continue
-            if number == 1 and [c.lower() for c in cells[:2]] == ["name", "email"]:
-                continue
-            problem = self._problem(cells, taken, seen, number)
-            if problem:
-                problems.append(f"Line {number}: {problem}")
-            else:
-                seen[cells[1].lower()] = number
-                self.rows.append((cells[0], cells[1].lower()))
+        # newline="": the csv module itself handles \r, \n and \r\n line endings.
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            for row in reader:
+                number = reader.line_num
+                cells = [c.strip() for c in row]
+                if not any(cells):
+                    continue
+                if number == 1 and [c.lower() for c in cells[:2]] == ["name", "email"]:
+                    continue
+                problem = self._problem(cells, taken, seen, number)
+                if problem:
+                    problems.append(f"Line {number}: {problem}")
+                else:
+                    seen[cells[1].lower()] = number
+                    self.rows.append((cells[0], cells[1].lower()))
+        except csv.Error as exc:
+            # Unreadable from here on (a field over the csv module's limit, say): report it.
+            problems.append(f"Line {reader.line_num}: cannot be read as CSV ({exc}).")
         if problems:
             self.rows = []
             raise ValidationError(problems[:50] + (["…"] if len(problems) > 50 else []))
@@ -158,10 +187,14 @@ class CandidateImportForm(forms.Form):
         if len(cells) != 2:
             return f"expected 2 columns (name, email), found {len(cells)}."
         name, email = cells
+        if "\x00" in name or "\x00" in email:
+            return "contains a NUL character (the file is damaged or not a CSV file)."
         if not name:
             return "the name is missing."
-        if len(name) > 200:
-            return "the name is longer than 200 characters."
+        if len(name) > MAX_NAME:
+            return f"the name is longer than {MAX_NAME} characters."
+        if len(email) > MAX_EMAIL:
+            return f"the email address is longer than {MAX_EMAIL} characters."
         try:
             validate_email(email)
         except ValidationError:
@@ -189,6 +222,9 @@ class ResponseForm(forms.Form):
     choice = forms.ChoiceField(required=False, choices=SCORE_CHOICES)
     revision = forms.IntegerField(min_value=0)
 
+    def clean_answer(self) -> str:
+        return refuse_long_words(self.cleaned_data["answer"])
+
     def values(self) -> dict[str, Any]:
         choice = self.cleaned_data["choice"]
         return {
@@ -201,6 +237,9 @@ class ResponseForm(forms.Form):
 
 class ScreenForm(forms.Form):
     answer = forms.CharField(required=False, strip=False, max_length=MAX_ANSWER)
+
+    def clean_answer(self) -> str:
+        return refuse_long_words(self.cleaned_data["answer"])
 
 
 class DismissFlagForm(forms.Form):

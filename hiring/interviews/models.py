@@ -13,12 +13,20 @@ from typing import Any
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from assessments.models import BankVersion, Dimension, Question, WarningRule
+
+# Length caps on what people type: names fit one line, an answer or notes a long answer.
+MAX_NAME = 200
+MAX_EMAIL = 254  # RFC 5321's limit, and EmailField's column
+MAX_ANSWER = 20_000
+MAX_REASON = 1_000
 
 
 class InterviewLocked(Exception):
@@ -196,8 +204,8 @@ class PlannedInterview(models.Model):
 
 class Candidate(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="candidates")
-    name = models.CharField(max_length=200)
-    email = models.EmailField()
+    name = models.CharField(max_length=MAX_NAME)
+    email = models.EmailField(max_length=MAX_EMAIL)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -335,8 +343,8 @@ class Response(models.Model):
 
     interview = models.ForeignKey(Interview, on_delete=models.CASCADE, related_name="responses")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    answer = models.TextField(blank=True)
-    notes = models.TextField(blank=True)
+    answer = models.TextField(blank=True, max_length=MAX_ANSWER)
+    notes = models.TextField(blank=True, max_length=MAX_ANSWER)
     score = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
@@ -403,7 +411,7 @@ class Flag(models.Model):
         related_name="+",
     )
     dismissed_at = models.DateTimeField(null=True, blank=True)
-    dismiss_reason = models.TextField(blank=True)
+    dismiss_reason = models.TextField(blank=True, max_length=MAX_REASON)
 
     objects = FlagQuerySet.as_manager()
 
@@ -430,3 +438,20 @@ class Flag(models.Model):
         self.dismissed_at = timezone.now()
         self.dismiss_reason = reason.strip()
         self.save(update_fields=["dismissed_by", "dismissed_at", "dismiss_reason"])
+
+
+class SubmittedInterviewProtected(ProtectedError):
+    """Deleting would erase a submitted interview (directly or through its candidate/role)."""
+
+
+@receiver(pre_delete, sender=Interview)
+def _keep_submitted_interviews(sender: type[Interview], instance: Interview, **kwargs: Any) -> None:
+    """Refuse to delete a submitted interview, however the delete was reached (a candidate's
+    or role's cascade, a queryset, the admin). Erasing candidate data is its own, audited
+    action; it is not a side effect of tidying up."""
+    if instance.status == Interview.Status.SUBMITTED:
+        raise SubmittedInterviewProtected(
+            f"Cannot delete: {instance.candidate} has a submitted interview "
+            f"(by {instance.interviewer}). Submitted interviews are kept.",
+            {instance},
+        )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from hiring.accounts.roles import ALL_ROLES, role_required
 from hiring.reports import pdf, tasks
@@ -85,32 +85,34 @@ def compare_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         options = form.options()
         count = len(options["candidates"]) if options["candidates"] else role.candidates.count()
         if count > tasks.sync_limit():
-            tasks.start(role.pk, request.GET.urlencode(), key)
-            url = reverse("reports:compare_job", args=[role.slug])
-            query = request.GET.urlencode()
-            return redirect(f"{url}?{query}" if query else url)
+            # Too big to render in the request; the progress page offers (or follows) the job.
+            return redirect(_progress_url(role.slug, request.GET.urlencode()))
         data = pdf.cached(key, lambda: pdf.comparison_pdf_bytes(role, options))
     return pdf_response(data, pdf.comparison_filename(role))
 
 
-@require_GET
+def _progress_url(slug: str, query: str) -> str:
+    url = reverse("reports:compare_job", args=[slug])
+    return f"{url}?{query}" if query else url
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(*ALL_ROLES)
 def compare_job(request: HttpRequest, slug: str) -> HttpResponse:
-    """Progress of a background comparison PDF; it refreshes itself until the PDF is ready."""
+    """A background comparison PDF: GET shows the job for these options (never starts one),
+    POST starts it unless it is already queued or running, then shows its progress."""
     form, key = _bound_form(request, slug)
     if key is None:
         return HttpResponse(form.errors.as_text(), status=400, content_type="text/plain")
+    query = request.GET.urlencode()
+    if request.method == "POST":
+        tasks.start(form.role.pk, query, key)
+        return redirect(_progress_url(form.role.slug, query))
     ready = pdf.reports_cache().has_key(key)
-    state = None
-    if not ready:
-        # Data may have changed since the job was queued: make sure this version is coming.
-        tasks.start(form.role.pk, request.GET.urlencode(), key)
-        state = tasks.job_state(key)
-        ready = pdf.reports_cache().has_key(key)  # an immediate backend finishes at once
     context = {
         "role": form.role,
         "ready": ready,
-        "state": state or {"status": "queued", "percent": 5, "step": "Waiting for the worker"},
-        "query": request.GET.urlencode(),
+        "state": None if ready else tasks.job_state(key),
+        "query": query,
     }
     return render(request, "reports/compare_job.html", context)

@@ -87,6 +87,8 @@ def test_it_sorts_by_a_dimension(panel, role, questions, rosa):
     ana, ben, _ = panel
     first = questions[0].dimension
     # Ben's only interview becomes Rosa's: top marks on the first dimension, low elsewhere.
+    # Submitted interviews cannot be deleted; reopen Ben's (setup only) to replace it.
+    Interview.objects.filter(candidate=ben).update(status=Interview.Status.DRAFT)
     Interview.objects.filter(candidate=ben).delete()
     run_interview(ben, rosa, questions, lambda q: 5 if q.dimension_id == first.pk else 1)
     by_first = build_comparison(role, sort=first.key)

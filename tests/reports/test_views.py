@@ -102,7 +102,11 @@ def test_it_prepares_a_large_comparison_in_the_background(as_maya, panel, role, 
     response = as_maya.get(url)
     progress = reverse("reports:compare_job", args=[role.slug])
     assert response.status_code == 302 and response["Location"].startswith(progress)
-    page = as_maya.get(response["Location"]).content.decode()
+    offer = as_maya.get(response["Location"]).content.decode()
+    assert "Prepare the PDF" in offer
+    started = as_maya.post(progress)
+    assert started.status_code == 302 and started["Location"] == progress
+    page = as_maya.get(progress).content.decode()
     assert "Your PDF is ready" in page and url in page
     download = as_maya.get(url)
     assert download["Content-Type"] == "application/pdf"
@@ -111,20 +115,53 @@ def test_it_prepares_a_large_comparison_in_the_background(as_maya, panel, role, 
     )
 
 
-def test_it_shows_progress_while_the_worker_renders(as_maya, panel, role, settings, monkeypatch):
-    settings.REPORT_SYNC_CANDIDATES = 2
-    queued = []
-    # No worker in this test: the job stays queued.
+@pytest.fixture
+def no_worker(monkeypatch) -> list[tuple]:
+    """No worker in these tests: a queued job stays queued, and we see what was queued."""
+    queued: list[tuple] = []
     monkeypatch.setattr(
-        tasks,
-        "render_comparison",
-        SimpleNamespace(enqueue=lambda *args: queued.append(args)),
+        tasks, "render_comparison", SimpleNamespace(enqueue=lambda *args: queued.append(args))
     )
-    as_maya.get(reverse("reports:compare_pdf", args=[role.slug]))
-    page = as_maya.get(reverse("reports:compare_job", args=[role.slug])).content.decode()
-    assert len(queued) == 1  # the second visit does not queue the same job twice
+    return queued
+
+
+def test_it_never_queues_a_job_on_a_get(as_maya, panel, role, settings, no_worker):
+    settings.REPORT_SYNC_CANDIDATES = 2
+    for _ in range(5):
+        as_maya.get(reverse("reports:compare_pdf", args=[role.slug]))
+        as_maya.get(reverse("reports:compare_job", args=[role.slug]))
+        as_maya.get(reverse("reports:compare_job", args=[role.slug]) + "?sort=overall")
+    assert no_worker == []
+
+
+def test_it_queues_one_job_per_role_and_fingerprint(as_maya, panel, role, settings, no_worker):
+    settings.REPORT_SYNC_CANDIDATES = 2
+    progress = reverse("reports:compare_job", args=[role.slug])
+    for _ in range(3):
+        as_maya.post(progress)
+    assert len(no_worker) == 1
+    ana = panel[0]
+    as_maya.post(progress + f"?candidates={ana.pk}")  # other options, another PDF
+    assert len(no_worker) == 2
+
+
+def test_it_shows_progress_of_the_running_job(as_maya, panel, role, settings, no_worker):
+    settings.REPORT_SYNC_CANDIDATES = 2
+    progress = reverse("reports:compare_job", args=[role.slug])
+    as_maya.post(progress)
+    page = as_maya.get(progress).content.decode()
     assert "<progress" in page and 'http-equiv="refresh"' in page
     assert "Waiting for the worker" in page
+    # Someone else asking for the same PDF picks up the same job.
+    assert len(no_worker) == 1
+
+
+def test_it_refuses_outsiders_a_job(as_otto, as_ravi, panel, role, settings, no_worker):
+    settings.REPORT_SYNC_CANDIDATES = 2
+    progress = reverse("reports:compare_job", args=[role.slug])
+    assert as_otto.post(progress).status_code == 403
+    assert as_ravi.post(progress).status_code == 403
+    assert no_worker == []
 
 
 def test_it_reports_a_failed_background_render(as_maya, panel, role, settings, monkeypatch):
@@ -134,6 +171,7 @@ def test_it_reports_a_failed_background_render(as_maya, panel, role, settings, m
         raise RuntimeError("renderer crashed")
 
     monkeypatch.setattr(pdf, "comparison_pdf_bytes", boom)
-    response = as_maya.get(reverse("reports:compare_pdf", args=[role.slug]))
+    progress = reverse("reports:compare_job", args=[role.slug])
+    response = as_maya.post(progress)
     page = as_maya.get(response["Location"]).content.decode()
     assert "could not be made" in page and 'http-equiv="refresh"' not in page

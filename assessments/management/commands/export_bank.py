@@ -1,9 +1,9 @@
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from assessments import bankfile, services
+from assessments.management.paths import output_path, write
 from assessments.models import Bank, BankVersion
 
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="File to write; default: standard output.")
 
     def handle(self, *args: object, **options: Any) -> None:
+        target = output_path(str(options["output"])) if options["output"] else None
         banks = Bank.objects.all()
         if options["bank"]:
             banks = banks.filter(slug=options["bank"])
@@ -41,8 +42,8 @@ class Command(BaseCommand):
         if version is None:
             raise CommandError(f"{bank.name} has no such version.")
         text = bankfile.dump(services.export_version(version), str(options["format"]))
-        if options["output"]:
-            Path(str(options["output"])).write_text(text, encoding="utf-8")
+        if target:
+            write(target, text)
             self.stderr.write(f"Wrote {bank.name} {version.label} to {options['output']}.")
         else:
             self.stdout.write(text, ending="")

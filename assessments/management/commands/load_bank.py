@@ -2,6 +2,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from assessments import bankfile, services
 
@@ -29,4 +30,7 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was loaded.\n{exc}") from exc
         except services.PublishError as exc:
             raise CommandError(f"Nothing was loaded. {exc}") from exc
+        except DatabaseError as exc:
+            # The checker should catch every bad value first; this is the last line.
+            raise CommandError(f"Nothing was loaded: the database refused it ({exc}).") from exc
         self.stdout.write(self.style.SUCCESS(result.message) if result.changed else result.message)

@@ -1,5 +1,7 @@
 import json
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -8,6 +10,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from assessments.models import BankVersion
 from assessments.rules import screener_for
 from assessments.screening import evaluate
+
+# The same bounds as the interview kit's answer box (hiring.interviews.models).
+MAX_ANSWER = 20_000
+MAX_WORD = 100
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 
 
 class Command(BaseCommand):
@@ -34,14 +41,14 @@ class Command(BaseCommand):
             for _, _, error in read:
                 if error:
                     self.stderr.write(f"Skipped {error}")
-            records = [r for _, r, error in read if not error]
+            records = [r for _, r, _ in read if r is not None]
             self.stdout.write(evaluate(screener, records).format_report())
             return
         if not options["file"]:
             raise CommandError("Give a FILE (or - for standard input), or --evaluate FILE.")
         errors = 0
         for line_no, record, error in self._read(self._open(str(options["file"]))):
-            if error:
+            if record is None:
                 errors += 1
                 self.stdout.write(json.dumps({"line": line_no, "error": error}))
                 continue
@@ -80,16 +87,31 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {name}: {exc}") from exc
 
-    def _read(self, stream: TextIO):
-        for line_no, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield line_no, None, f"line {line_no}: not valid JSON ({exc.msg})"
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("answer"), str):
-                yield line_no, None, f'line {line_no}: no "answer" text'
-                continue
-            yield line_no, record, None
+    def _read(self, stream: TextIO) -> Iterator[tuple[int, dict | None, str | None]]:
+        line_no = 0
+        try:
+            for line_no, line in enumerate(stream, 1):
+                if line.strip():
+                    yield line_no, *self._parse(line_no, line)
+        except UnicodeDecodeError as exc:
+            raise CommandError(
+                f"Not UTF-8 text after line {line_no} ({exc.reason}); save the file as UTF-8."
+            ) from exc
+
+    @staticmethod
+    def _parse(line_no: int, line: str) -> tuple[dict | None, str | None]:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return None, f"line {line_no}: not valid JSON ({exc.msg})"
+        except (ValueError, RecursionError) as exc:  # huge numbers, deep nesting
+            return None, f"line {line_no}: cannot be read ({exc.__class__.__name__}: {exc})"[:300]
+        if not isinstance(record, dict) or not isinstance(record.get("answer"), str):
+            return None, f'line {line_no}: no "answer" text'
+        if len(record["answer"]) > MAX_ANSWER:
+            return None, f"line {line_no}: the answer is longer than {MAX_ANSWER} characters"
+        if _LONG_WORD.search(record["answer"]):
+            return None, f"line {line_no}: the answer has a word longer than {MAX_WORD} characters"
+        if not isinstance(record.get("id"), str | int | None) or len(str(record.get("id"))) > 200:
+            return None, f'line {line_no}: "id" must be a short text or number'
+        return record, None

@@ -22,6 +22,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "The demo command only runs with DEBUG=1; it creates known passwords."
             )
+        count = int(options["candidates"] or 0)
+        if not 0 <= count <= 100_000:
+            raise CommandError("--candidates must be between 0 and 100000.")
         users = demo.create_users()
         self.stdout.write("Demo logins (password 'demo'): " + ", ".join(users))
         role = demo.create_demo(users)
@@ -29,7 +32,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Created the role “{role.title}” with candidates in every state.")
         else:
             self.stdout.write(f"The demo role “{demo.DEMO_ROLE}” already exists; left as it is.")
-        count = int(options["candidates"] or 0)
         if count:
             made = demo.create_bench(count, users)
             self.stdout.write(

@@ -1,9 +1,9 @@
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import QueryDict
 
+from assessments.management.paths import output_path, write
 from hiring.interviews.models import Role
 from hiring.reports import pdf
 from hiring.reports.candidate import build_comparison
@@ -34,6 +34,8 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: Any) -> None:
         if not options["pdf"] and not options["html"]:
             raise CommandError("Give --pdf FILE, --html FILE or both.")
+        pdf_path = output_path(str(options["pdf"])) if options["pdf"] else None
+        html_path = output_path(str(options["html"])) if options["html"] else None
         role = (
             Role.objects.select_related("bank_version__bank").filter(slug=options["role"]).first()
         )
@@ -45,15 +47,13 @@ class Command(BaseCommand):
         form = ComparisonForm(role, query)
         if not form.is_valid():
             raise CommandError(form.errors.as_text())
-        if options["pdf"]:
+        if pdf_path:
             key = pdf.comparison_key(role, form.options()["candidates"], form.fingerprint_part())
-            path = Path(str(options["pdf"]))
             data = pdf.cached(key, lambda: pdf.comparison_pdf_bytes(role, form.options()))
-            path.write_bytes(data)
-            self.stdout.write(f"Wrote {path} ({path.stat().st_size // 1024} KB).")
-        if options["html"]:
-            path = Path(str(options["html"]))
+            write(pdf_path, data)
+            self.stdout.write(f"Wrote {pdf_path} ({pdf_path.stat().st_size // 1024} KB).")
+        if html_path:
             comparison = build_comparison(role, chunk_size=pdf.PDF_CHUNK, **form.options())
             context = {"comparison": comparison, "pdf": True}
-            path.write_text(pdf.standalone_html(pdf.COMPARISON_TEMPLATE, context), "utf-8")
-            self.stdout.write(f"Wrote {path}.")
+            write(html_path, pdf.standalone_html(pdf.COMPARISON_TEMPLATE, context))
+            self.stdout.write(f"Wrote {html_path}.")
