@@ -1,16 +1,27 @@
-"""Benchmark the warning-answer screener on one core.
+r"""Benchmark the warning-answer screener on one core.
 
-    python bench/screening_bench.py           # compile time and throughput
+    python bench/screening_bench.py           # speed, compile time, worst case (make bench)
     python bench/screening_bench.py --eval    # also precision/recall: naive search vs engine
 
-Loads the default rules (assessments/data/warning_rules.yaml), times compilation, then
-screens the labelled answers repeated to about 20,000 answers. Stdlib + PyYAML only.
+Every figure is the median of several runs, printed beside the baseline it is judged
+against, in the same run on the same machine:
+
+* screening throughput in-process, and end to end through ``manage.py screen_answers`` on
+  one core (start-up excluded: a run on one answer is subtracted), against tokenising the
+  same answers with ``re.findall(r"\w+", answer.lower())``;
+* compiling the default rules, against parsing the rule file's YAML;
+* a 20,000-character answer with the most expensive pattern the rule form accepts, against
+  a typical 300-character answer.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import subprocess
+import tempfile
 import statistics
 import sys
 import time
@@ -25,7 +36,9 @@ from assessments.screening import Screener, evaluate, load_rules  # noqa: E402
 
 RULES_YAML = ROOT / "assessments" / "data" / "warning_rules.yaml"
 LABELLED = ROOT / "tests" / "screening" / "labelled_answers.jsonl"
-DEV = ROOT.parent / "shared" / "screening" / "dev_answers.jsonl"
+DEV = ROOT / "tests" / "screening" / "dev_answers.jsonl"
+STYLED = [ROOT / "tests" / "screening" / n for n in ("styled_t1.jsonl", "styled_t2.jsonl")]
+RUNS = 5
 CORPUS_SIZE = 20_000
 
 # The "naive search": the sources' own phrases, matched as lower-case substrings.
@@ -80,68 +93,117 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+def median_time(fn: object, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def corpus(size: int) -> list[str]:
+    answers = [r["answer"] for p in [LABELLED, *STYLED] if p.exists() for r in read_jsonl(p)]
+    return (answers * (size // len(answers) + 1))[:size]
+
+
+_DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+_ENV = {**os.environ, "PYTHONHASHSEED": "0", "DATABASE_URL": f"sqlite:///{_DB}", "DEBUG": "1"}
+
+
+def prepare_database() -> None:
+    """A scratch database with the default bank published, so the command has rules."""
+    for args in (["migrate", "-v", "0"], ["load_bank"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, check=True, env=_ENV,
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+
+
+def command_seconds(answers: list[str]) -> float:
+    """Wall time of `manage.py screen_answers FILE` pinned to one core."""
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+        for i, a in enumerate(answers):
+            fh.write(json.dumps({"id": i, "answer": a}) + "\n")
+    cmd = [sys.executable, "manage.py", "screen_answers", fh.name]
+    if hasattr(os, "sched_setaffinity"):
+        cmd = ["taskset", "-c", "0", *cmd]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=_ENV)
+    seconds = time.perf_counter() - t0
+    os.unlink(fh.name)
+    return seconds
+
+
+def worst_case(specs: list) -> tuple[float, float, str]:
+    """(seconds for 20,000 characters, seconds for 300, pattern) with the costliest rule."""
+    pattern = " ~12 ".join(["(sorry|refund|help|customer)"] * 5)  # 4 gaps of 12: the limit
+    rule = load_rules([{"code": "worst", "label": "w", "why": "w", "patterns": [pattern]}])
+    screener = Screener([*specs, *rule])
+    unit = "I said sorry sorry to the customer and I help with a refund "
+    long = (unit * (20_000 // len(unit) + 1))[:20_000]
+    short = (unit * 6)[:300]
+    return median_time(lambda: screener.screen(long)), median_time(lambda: screener.screen(short), 50), pattern
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", action="store_true", help="print precision/recall as well")
     parser.add_argument("--size", type=int, default=CORPUS_SIZE, help="answers to screen")
     args = parser.parse_args()
 
-    specs = load_rules(yaml.safe_load(RULES_YAML.read_text(encoding="utf-8")))
-    compile_times = []
-    screener = None
-    for _ in range(5):
-        t0 = time.perf_counter()
-        screener = Screener(specs)
-        compile_times.append((time.perf_counter() - t0) * 1000)
-    assert screener is not None
-
-    records = read_jsonl(LABELLED)
-    answers = [r["answer"] for r in records]
-    corpus = (answers * (args.size // len(answers) + 1))[: args.size]
-    runs = []
-    flags = 0
-    for _ in range(3):
-        fresh = Screener(specs)  # cold word cache each run
-        t0 = time.perf_counter()
-        flags = sum(len(fresh.screen(a)) for a in corpus)
-        runs.append(time.perf_counter() - t0)
-    seconds = min(runs)
-
-    model = screener.model
+    text = RULES_YAML.read_text(encoding="utf-8")
+    yaml_s = median_time(lambda: yaml.safe_load(text))
+    specs = load_rules(yaml.safe_load(text))
+    compile_s = median_time(lambda: Screener(specs))
+    answers = corpus(args.size)
+    regex_s = median_time(lambda: [re.findall(r"\w+", a.lower()) for a in answers])
+    screener = Screener(specs)
+    screen_s = median_time(lambda: [screener.screen(a) for a in answers], 3)
+    prepare_database()
+    small = answers[:1]
+    startup = statistics.median(command_seconds(small) for _ in range(3))
+    full = statistics.median(command_seconds(answers) for _ in range(3))
+    command_s = max(full - startup, 1e-9)
+    worst_long, worst_short, pattern = worst_case(specs)
+    n = len(answers)
     rows = [
-        ("learned model", f"on (threshold {model.threshold})" if model is not None else "off"),
-        ("rules", f"{len(specs)}"),
-        ("patterns", f"{sum(len(r.patterns) for r in specs)}"),
-        ("compile ms (min of 5)", f"{min(compile_times):.1f}"),
-        ("compile ms (median)", f"{statistics.median(compile_times):.1f}"),
-        ("answers", f"{len(corpus)}"),
-        ("flags", f"{flags}"),
-        ("seconds (best of 3)", f"{seconds:.3f}"),
-        ("answers/second", f"{len(corpus) / seconds:,.0f}"),
+        ("answers", f"{n}"),
+        ("regex tokenising, answers/s", f"{n / regex_s:,.0f}"),
+        ("Screener.screen in-process, answers/s", f"{n / screen_s:,.0f}  (ratio to regex {regex_s / screen_s:.3f})"),
+        ("screen_answers end to end, answers/s", f"{n / command_s:,.0f}  (ratio to regex {regex_s / command_s:.3f}; target >= 0.2)"),
+        ("screen_answers start-up s (subtracted)", f"{startup:.2f}"),
+        ("YAML parse of the rule file, ms", f"{yaml_s * 1000:.1f}"),
+        ("compile the rules, ms", f"{compile_s * 1000:.1f}  (ratio to YAML {compile_s / yaml_s:.2f}; target <= 1)"),
+        ("worst case: 300 chars, ms", f"{worst_short * 1000:.2f}"),
+        ("worst case: 20,000 chars, ms", f"{worst_long * 1000:.1f}  (ratio {worst_long / worst_short:.0f}x; target <= 100x)"),
+        ("worst-case pattern", pattern),
     ]
     width = max(len(k) for k, _ in rows)
-    print(f"{'measure':<{width}}  value")
-    print(f"{'-' * width}  {'-' * 10}")
+    print(f"{'measure (median of runs)':<{width}}  value")
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
-
     if args.eval:
-        sets = [("labelled", records)]
-        if DEV.exists():
-            sets.append(("dev sample", read_jsonl(DEV)))
-        variants = [
-            ("naive phrase search", NaiveScreener()),
-            ("stems + gaps only", Screener(specs, stance=False, fuzzy=False, model=None)),
-            ("+ typos", Screener(specs, stance=False, model=None)),
-            ("+ negation/distancing", Screener(specs, model=None)),
-            ("+ learned model", Screener(specs)),
-        ]
-        print()
-        print(f"{'engine':<24}{'set':<12}{'precision':>10}{'recall':>8}{'f1':>7}")
-        for name, engine in variants:
-            for set_name, recs in sets:
-                e = evaluate(engine, recs)  # type: ignore[arg-type]
-                print(f"{name:<24}{set_name:<12}{e.precision:>10.3f}{e.recall:>8.3f}{e.f1:>7.3f}")
+        evaluation_table(specs)
+
+
+def evaluation_table(specs: list) -> None:
+    sets = [("labelled", read_jsonl(LABELLED))]
+    if DEV.exists():
+        sets.append(("dev sample", read_jsonl(DEV)))
+    variants = [
+        ("naive phrase search", NaiveScreener()),
+        ("stems + gaps only", Screener(specs, stance=False, fuzzy=False, learned=False)),
+        ("+ typos", Screener(specs, stance=False, learned=False)),
+        ("+ negation/distancing", Screener(specs, learned=False)),
+        ("+ learned model", Screener(specs)),
+    ]
+    print()
+    print(f"{'engine':<24}{'set':<12}{'precision':>10}{'recall':>8}{'f1':>7}")
+    for name, engine in variants:
+        for set_name, recs in sets:
+            e = evaluate(engine, recs)  # type: ignore[arg-type]
+            print(f"{name:<24}{set_name:<12}{e.precision:>10.3f}{e.recall:>8.3f}{e.f1:>7.3f}")
 
 
 if __name__ == "__main__":

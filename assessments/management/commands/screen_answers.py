@@ -54,11 +54,8 @@ class Command(BaseCommand):
                 continue
             flags = [
                 {
-                    **{
-                        k: f.as_dict()[k]
-                        for k in ("rule", "label", "evidence", "start", "end", "why", "source")
-                    },
-                    "stage": f.stage,
+                    k: f.as_dict()[k]
+                    for k in ("rule", "label", "evidence", "start", "end", "why", "source")
                 }
                 for f in screener.screen(record["answer"])
             ]
