@@ -61,6 +61,22 @@ class RoleForm(forms.ModelForm):
         return role
 
 
+class RoleEditForm(RoleForm):
+    """Change a role: its title, its hiring manager (HR only) and its bank version."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        version_field = self.fields["bank_version"]
+        version_field.help_text = (
+            "Moving to a newer version changes interviews not yet started; started and "
+            "submitted ones stay on the version they ran on."
+        )
+
+    def save(self, commit: bool = True) -> Role:
+        # The version moves through plans.move_to_version, which remaps weights and plan.
+        return super(RoleForm, self).save(commit)
+
+
 class WeightsForm(forms.Form):
     """One weight per dimension of the role's bank version; 0 leaves a dimension out."""
 
