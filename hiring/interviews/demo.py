@@ -141,7 +141,7 @@ TAKEAWAYS = [
 
 
 def _submit(interview: Interview, level: int) -> None:
-    scores = list(interview.responses.exclude(score=None).values_list("score", flat=True))
+    scores = [s for s in interview.responses.values_list("score", flat=True) if s is not None]
     mean = sum(scores) / len(scores) if scores else 0
     verdict = {
         "recommendation": next(code for floor, code in RECOMMENDATIONS if mean >= floor),

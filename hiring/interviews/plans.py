@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from assessments.models import BankVersion, Dimension, Question
-from hiring.accounts.roles import Person
 from hiring.interviews.models import (
     Assignment,
     Candidate,
@@ -88,7 +88,7 @@ def plan_for(role: Role) -> InterviewPlan:
 
 @transaction.atomic
 def assign_panel(
-    candidate: Candidate, seats: Mapping[PlannedInterview, Person | None], by: Person
+    candidate: Candidate, seats: Mapping[PlannedInterview, User | None], by: User
 ) -> None:
     """Set who runs each planned interview of a candidate; started ones keep theirs."""
     started = set(candidate.interviews.values_list("planned_id", flat=True))

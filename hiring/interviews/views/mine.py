@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -18,14 +21,15 @@ class SearchForm(forms.Form):
 @require_GET
 @role_required(RECRUITER, HIRING_MANAGER)
 def my_interviews(request: HttpRequest) -> HttpResponse:
+    me = cast(User, request.user)  # role_required let only a signed-in interviewer in
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    interviews = Interview.objects.filter(interviewer=request.user).select_related(
+    interviews = Interview.objects.filter(interviewer=me).select_related(
         "candidate__role", "planned"
     )
     started = interviews.values_list("candidate_id", flat=True)
     waiting = (
-        Assignment.objects.filter(interviewer=request.user)
+        Assignment.objects.filter(interviewer=me)
         .exclude(candidate_id__in=started)
         .select_related("candidate__role", "planned")
         .order_by("assigned_at")
