@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import Group, User
@@ -14,7 +14,7 @@ from assessments.bankfile import read_default_bank
 from assessments.models import BankVersion, Question
 from assessments.services import load_bank
 from hiring.accounts.roles import HIRING_MANAGER, HR, RECRUITER
-from hiring.interviews import services
+from hiring.interviews import demo_answers, plans, services
 from hiring.interviews.kit import rule_ids, screen, sync_flags
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 
@@ -26,54 +26,32 @@ DEMO_USERS = [
     ("manager", "Maya", "Okafor", HIRING_MANAGER),
 ]
 DEMO_ROLE = "Customer service advisor"
+SEATS = ["recruiter", "recruiter2", "manager"]  # Phone screen, Panel A, Panel B
 BENCH_ROLE = "Contact centre agent (benchmark)"
 
-# (answer, score): what candidates really say, strong to weak. The third one trips the
-# "wants appreciation" kind of warning rule; flags inform, they never reject anyone.
+# (answer, score): a fixed pool for the benchmark panels only; the demo role's candidates
+# answer from hiring.interviews.demo_answers, written per question.
 ANSWERS: list[tuple[str, int]] = [
     (
         "A customer rang three times about a refund that finance had stuck in a queue. I took "
-        "ownership, called finance myself, got a date and rang her back before she had to chase. "
-        "She said it was the first time anyone had called her back.",
+        "ownership, called finance myself, got a date and rang her back before she had to chase.",
         5,
     ),
     (
         "We had a man whose internet kept dropping while he worked from home. I walked him "
-        "through the router checks, booked an engineer and stayed on the line until the booking "
-        "reference came through. I checked the next day that the visit had happened.",
+        "through the router checks, booked an engineer and stayed on the line.",
         4,
     ),
     (
-        "Honestly I like being appreciated, so when customers say thank you it makes my day and "
-        "that is what keeps me going on a long shift.",
+        "Honestly I like being appreciated, so when customers say thank you it makes my day.",
         3,
     ),
     (
-        "I listened to what she needed, explained the policy and offered the options we had. "
-        "She picked the voucher and was fine with that in the end.",
+        "I listened to what she needed, explained the policy and offered the options we had.",
         3,
-    ),
-    (
-        "I would tell the customer what the system allows and pass it to my supervisor if "
-        "they push back. There is only so much you can do on the phone.",
-        2,
-    ),
-    (
-        "I try to stay calm. I told him I understood he was upset and that I would find out "
-        "what went wrong, then I read back the order so we agreed on the facts first.",
-        4,
     ),
     ("If I'm honest I would just follow the script, the script is there for a reason.", 2),
-    (
-        "I noticed the same delivery complaint coming in every Monday, so I logged the pattern "
-        "with the courier team and it stopped. Nobody asked me to, it just needed doing.",
-        5,
-    ),
 ]
-
-
-TRIPPING = {1: ANSWERS[2], 5: ANSWERS[6]}
-PLAIN = [a for a in ANSWERS if a not in TRIPPING.values()]
 
 
 def create_users() -> dict[str, User]:
@@ -109,61 +87,112 @@ def _role(title: str, version: BankVersion, users: dict[str, User]) -> tuple[Rol
     )
 
 
-def _answer(interview: Interview, fraction: float, seed: int) -> None:
-    """Fill the first `fraction` of an interview's questions the way an interviewer would."""
-    rng = random.Random(seed)
-    responses = list(interview.responses.select_related("question").order_by("pk"))
-    count = round(len(responses) * fraction)
-    for i, response in enumerate(responses[:count]):
-        # Most answers are unremarkable; two specific ones trip warning rules.
-        text, score = TRIPPING.get(i) or rng.choice(PLAIN)
-        response.interview = interview
-        response.answer = text
-        response.notes = rng.choice(
-            [
-                "",
-                "Good eye contact; specific example.",
-                "Vague on outcome.",
-                "Needed the probe to get to what they did.",
-            ]
+NOTES = [
+    "Specific example; named what they did first.",
+    "Needed the probe to get to the outcome.",
+    "",
+    "Warm tone throughout.",
+    "",
+    "Vague on what happened afterwards.",
+]
+
+
+def _answer(interview: Interview, fraction: float, level: int, used: set[str]) -> None:
+    """Answer the first `fraction` of an interview's questions at a candidate's level.
+
+    Every answer is written for its question and said once in the whole demo: if this
+    level's answer was already given by someone else, the next unused one is taken, and a
+    question with none left is marked not asked.
+    """
+    responses = list(
+        interview.responses.select_related("question__dimension").order_by(
+            "question__dimension__position", "question__position"
         )
-        if rng.random() < 0.05:
+    )
+    for i, response in enumerate(responses[: round(len(responses) * fraction)]):
+        key, position = response.question.dimension.key, response.question.position
+        options = demo_answers.ANSWERS[key][position]
+        warning = next(
+            (w for w in demo_answers.WARNINGS if level == 2 and w[:2] == (key, position)), None
+        )
+        picks = [(warning[2], warning[3])] if warning else []
+        picks += [options[(level + k) % len(options)] for k in range(len(options))]
+        choice = next((p for p in picks if p[0] not in used), None)
+        response.interview = interview
+        if choice is None:
             response.not_asked = True
         else:
-            response.score = max(1, min(5, score + rng.choice([-1, 0, 0, 1])))
+            used.add(choice[0])
+            response.answer, response.score = choice
+            response.notes = NOTES[(i + level) % len(NOTES)]
         response.revision = 1
         response.save(update_fields=["answer", "notes", "score", "not_asked", "revision"])
         sync_flags(response, interview.bank_version)
 
 
-def _submit(interview: Interview) -> None:
-    missing = services.submit_interview(interview, {"recommendation": "yes"})
+RECOMMENDATIONS = [(4.5, "strong_yes"), (3.5, "yes"), (2.5, "no"), (0.0, "strong_no")]
+TAKEAWAYS = [
+    "Owns problems end to end and calls customers back before they chase.",
+    "Warm and clear; a little scripted when pushed off the usual path.",
+    "Kind with customers but waits to be told; would need coaching on ownership.",
+    "Follows the process over the person; little sign of taking the customer's side.",
+]
+
+
+def _submit(interview: Interview, level: int) -> None:
+    scores = [s for s in interview.responses.values_list("score", flat=True) if s is not None]
+    mean = sum(scores) / len(scores) if scores else 0
+    verdict = {
+        "recommendation": next(code for floor, code in RECOMMENDATIONS if mean >= floor),
+        "takeaways": TAKEAWAYS[level],
+        "panel_note": "Worth probing how they handle a refund refused by policy."
+        if level == 1
+        else "",
+    }
+    missing = services.submit_interview(interview, verdict)
     assert not missing, "demo interviews are filled completely before submitting"
+
+
+def _demo_weights(role: Role) -> None:
+    chosen = set(demo_answers.DEMO_DIMENSIONS)
+    services.set_weights(
+        role,
+        {d.pk: Decimal(1 if d.key in chosen else 0) for d in role.bank_version.dimensions.all()},
+    )
 
 
 @transaction.atomic
 def create_demo(users: dict[str, User]) -> Role | None:
-    """The demo role with candidates in every state; does nothing if it already exists."""
+    """The demo role, its three-interview plan, and candidates in every state.
+
+    Does nothing if the role already exists.
+    """
     role, created = _role(DEMO_ROLE, default_version(), users)
     if not created:
         return None
+    _demo_weights(role)
+    plan = plans.build_default_plan(role)
+    seats = dict(zip(plan.ordered_interviews(), [users[u] for u in SEATS], strict=False))
     rec, rec2 = users["recruiter"], users["recruiter2"]
+    # (name, [(interviewer, fraction answered, submitted, answer level 0 best .. 3)])
     people = [
         ("Amara Osei", []),
-        ("Ben Fischer", [(rec, 0.5, False)]),
-        ("Chloé Martin", [(rec, 1.0, True)]),
-        ("Dev Patel", [(rec, 1.0, True), (rec2, 1.0, True)]),
-        ("Elena Petrova", [(rec, 1.0, True), (rec2, 0.3, False)]),
+        ("Ben Fischer", [(rec, 0.5, False, 3)]),
+        ("Chloé Martin", [(rec, 1.0, True, 0)]),
+        ("Dev Patel", [(rec, 1.0, True, 1), (rec2, 1.0, True, 0)]),
+        ("Elena Petrova", [(rec, 1.0, True, 2), (rec2, 0.3, False, 2)]),
         ("Farid Haddad", []),
     ]
-    for n, (name, panel) in enumerate(people):
+    used: set[str] = set()
+    for name, panel in people:
         email = name.lower().replace(" ", ".").replace("é", "e") + "@example.com"
         candidate = Candidate.objects.create(role=role, name=name, email=email, created_by=rec)
-        for k, (who, fraction, submit) in enumerate(panel):
+        plans.assign_panel(candidate, seats, by=users["manager"])
+        for who, fraction, submit, level in panel:
             interview = services.start_interview(candidate, who)
-            _answer(interview, fraction, seed=n * 10 + k)
+            _answer(interview, fraction, level, used)
             if submit:
-                _submit(interview)
+                _submit(interview, level)
     return role
 
 

@@ -83,8 +83,24 @@ class RoleForm(forms.ModelForm):
         return role
 
 
+class RoleEditForm(RoleForm):
+    """Change a role: its title, its hiring manager (HR only) and its bank version."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        version_field = self.fields["bank_version"]
+        version_field.help_text = (
+            "Moving to a newer version changes interviews not yet started; started and "
+            "submitted ones stay on the version they ran on."
+        )
+
+    def save(self, commit: bool = True) -> Role:
+        # The version moves through plans.move_to_version, which remaps weights and plan.
+        return super(RoleForm, self).save(commit)
+
+
 class WeightsForm(forms.Form):
-    """One weight per dimension of the role's bank version; 0 leaves a dimension out."""
+    """Which dimensions a role assesses (include boxes) and how much each weighs."""
 
     def __init__(self, *args: Any, role: Role, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -92,24 +108,47 @@ class WeightsForm(forms.Form):
         current = role.weights()
         self.dimensions = list(role.bank_version.dimensions.order_by("position"))
         for d in self.dimensions:
+            self.fields[f"i{d.pk}"] = forms.BooleanField(
+                label=d.title, required=False, initial=d.pk in current
+            )
             self.fields[f"d{d.pk}"] = forms.DecimalField(
-                label=d.title,
+                label=f"Weight of {d.title}",
                 min_value=0,
                 max_value=99,
                 max_digits=4,
                 decimal_places=2,
-                initial=Decimal(str(current.get(d.pk, 0))),
+                initial=Decimal(str(current.get(d.pk, 1))),
                 widget=forms.NumberInput(attrs={"step": "0.5", "class": "form-control-sm"}),
             )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.errors and not any(w and w > 0 for w in data.values()):
-            raise ValidationError("Assess at least one dimension (give it a weight above 0).")
+        if not self.errors and not any(w > 0 for w in self.weights().values()):
+            raise ValidationError("Include at least one dimension, with a weight above 0.")
         return data
 
     def weights(self) -> dict[int, Decimal]:
-        return {d.pk: self.cleaned_data[f"d{d.pk}"] or Decimal(0) for d in self.dimensions}
+        data = self.cleaned_data
+        return {
+            d.pk: (data.get(f"d{d.pk}") or Decimal(0)) if data.get(f"i{d.pk}") else Decimal(0)
+            for d in self.dimensions
+        }
+
+    def groups(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The rows by list (traits, CX beliefs, basic beliefs), each with its saved share."""
+        current = self.role.weights()
+        total = sum(current.values()) or 1
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for d in self.dimensions:
+            grouped.setdefault(d.get_list_display(), []).append(
+                {
+                    "dimension": d,
+                    "include": self[f"i{d.pk}"],
+                    "weight": self[f"d{d.pk}"],
+                    "share": 100 * current.get(d.pk, 0) / total,
+                }
+            )
+        return list(grouped.items())
 
 
 class CandidateForm(forms.ModelForm):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
-from assessments.models import Dimension, Question
-from hiring.accounts.roles import Person
+from assessments.models import BankVersion, Dimension, Question
 from hiring.interviews.models import (
     Assignment,
     Candidate,
@@ -88,7 +88,7 @@ def plan_for(role: Role) -> InterviewPlan:
 
 @transaction.atomic
 def assign_panel(
-    candidate: Candidate, seats: Mapping[PlannedInterview, Person | None], by: Person
+    candidate: Candidate, seats: Mapping[PlannedInterview, User | None], by: User
 ) -> None:
     """Set who runs each planned interview of a candidate; started ones keep theirs."""
     started = set(candidate.interviews.values_list("planned_id", flat=True))
@@ -103,3 +103,33 @@ def assign_panel(
             Assignment.objects.create(
                 candidate=candidate, planned=planned, interviewer=interviewer, assigned_by=by
             )
+
+
+@transaction.atomic
+def move_to_version(role: Role, version: BankVersion) -> None:
+    """Point the role, its weights and its plan at another published version.
+
+    Dimensions are matched by key and questions by their place in the dimension, so the
+    plan keeps its shape. Interviews already started stay pinned to their own version;
+    only interviews started from now on use the new one.
+    """
+    dims = {d.key: d for d in version.dimensions.all()}
+    questions = {
+        (q.dimension.key, q.position): q
+        for q in Question.objects.filter(dimension__version=version).select_related("dimension")
+    }
+    for rd in role.role_dimensions.select_related("dimension"):
+        moved = dims.get(rd.dimension.key)
+        if moved is None:
+            rd.delete()
+        else:
+            rd.dimension = moved
+            rd.save(update_fields=["dimension"])
+    plan = InterviewPlan.objects.filter(role=role).first()
+    if plan is not None:
+        for planned in plan.interviews.prefetch_related("dimensions", "questions__dimension"):
+            planned.dimensions.set([dims[d.key] for d in planned.dimensions.all() if d.key in dims])
+            asked = [(q.dimension.key, q.position) for q in planned.questions.all()]
+            planned.questions.set([questions[k] for k in asked if k in questions])
+    role.bank_version = version
+    role.save(update_fields=["bank_version"])

@@ -2,12 +2,14 @@
 
 from django.urls import path
 
-from hiring.interviews.views import kit, plans, roles
+from hiring.interviews.views import kit, mine, plans, roles
 
 app_name = "interviews"
 urlpatterns = [
     path("roles/", roles.roles, name="roles"),
+    path("interviews/mine/", mine.my_interviews, name="my_interviews"),
     path("roles/<slug:slug>/", roles.role, name="role"),
+    path("roles/<slug:slug>/edit/", roles.edit_role, name="edit_role"),
     path("roles/<slug:slug>/weights/", roles.role_weights, name="role_weights"),
     path("roles/<slug:slug>/plan/", plans.plan, name="plan"),
     path("roles/<slug:slug>/plan/new/", plans.edit_planned, name="new_planned"),

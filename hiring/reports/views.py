@@ -8,11 +8,14 @@ comparison's options are validated by ComparisonForm.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hiring.accounts.roles import ALL_ROLES, role_required
+from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, HR, RECRUITER, role_required
+from hiring.interviews.access import get_role
+from hiring.interviews.models import PlannedInterview
 from hiring.reports import pdf, tasks
 from hiring.reports.access import (
     can_compare,
@@ -116,3 +119,19 @@ def compare_job(request: HttpRequest, slug: str) -> HttpResponse:
         "query": query,
     }
     return render(request, "reports/compare_job.html", context)
+
+
+@require_GET
+@role_required(RECRUITER, HIRING_MANAGER, HR)
+def blank_kit_pdf(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A planned interview's kit on paper: questions, probes, cues and anchors, no answers."""
+    role = get_role(request.user, slug)
+    planned = get_object_or_404(PlannedInterview.objects.filter(plan__role=role), pk=pk)
+    questions = (
+        planned.questions.select_related("dimension")
+        .prefetch_related("anchors")
+        .order_by("dimension__position", "position")
+    )
+    context = {"role": role, "planned": planned, "questions": questions}
+    data = pdf.render_pdf("reports/blank_kit_pdf.html", context, title=planned.name)
+    return pdf_response(data, f"{role.slug}-{slugify(planned.name)}-kit.pdf")

@@ -32,10 +32,10 @@ def open_role_with_eight_dimensions(page, published) -> Role:
     page.get_by_role("button", name="Open role").click()
     expect(page.get_by_text("with a default interview plan")).to_be_visible()
     page.get_by_role("link", name="Dimensions & weights").first.click()
-    boxes = page.locator("form input[type=number]")
+    boxes = page.locator("form input[type=checkbox]")
     for i in range(boxes.count()):
         if i >= ASSESSED:
-            boxes.nth(i).fill("0")
+            boxes.nth(i).uncheck()
     page.get_by_role("button", name="Save weights").click()
     expect(page.get_by_role("heading", name="Interview plan")).to_be_visible()
     return Role.objects.get(title="Weekend chat agent")

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from hiring.interviews.demo import BENCH_ROLE, DEMO_ROLE
-from hiring.interviews.models import Candidate, Flag, Interview, Role
+from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,20 @@ def test_it_creates_candidates_and_interviews_in_every_state(published):
     assert Flag.objects.filter(
         response__interview__candidate__role=role, rule__code="appreciation"
     ).exists()
+    # A three-interview plan; the recruiter's open interview is a realistic length.
+    assert [p.name for p in role.plan.ordered_interviews()] == [
+        "Phone screen",
+        "Panel A",
+        "Panel B",
+    ]
+    open_one = interviews.drafts().get(interviewer__username="recruiter")
+    assert open_one.responses.count() <= 12
+    # Answers are written per question and never repeated; most raise no flag.
+    answers = list(Response.objects.filter(interview__in=interviews).exclude(answer=""))
+    assert len({r.answer for r in answers}) == len(answers) > 20
+    flagged = {f.response_id for f in Flag.objects.filter(response__in=answers)}
+    assert len(flagged) <= len(answers) // 4
+    assert all(i.recommendation for i in interviews.submitted())
     call_command("demo")  # `make run` calls it every time: nothing is duplicated
     assert Role.objects.filter(title=DEMO_ROLE).count() == 1 and interviews.count() == 6
 

@@ -176,3 +176,13 @@ def test_it_gives_an_unassigned_interviewer_the_first_free_planned_interview(cle
     first, second = plan.ordered_interviews()[:2]
     assert services.start_interview(cleo, ravi).planned == first
     assert services.start_interview(cleo, rosa).planned == second
+
+
+def test_it_prints_a_blank_kit_for_a_planned_interview(as_ravi, as_otto, role):
+    planned = plans.build_default_plan(role).ordered_interviews().first()
+    url = reverse("reports:blank_kit_pdf", args=[role.slug, planned.pk])
+    response = as_ravi.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert as_otto.get(url).status_code == 403
+    assert as_ravi.post(url).status_code == 405

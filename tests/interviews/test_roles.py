@@ -100,14 +100,14 @@ def test_it_lets_the_hiring_manager_set_weights_and_leave_dimensions_out(as_maya
     empathy, belief = role.bank_version.dimensions.order_by("position")
     response = as_maya.post(
         reverse("interviews:role_weights", args=[role.slug]),
-        {f"d{empathy.pk}": "2", f"d{belief.pk}": "0"},
+        {f"i{empathy.pk}": "on", f"d{empathy.pk}": "2", f"d{belief.pk}": "1"},
     )
     assert response.status_code == 302
     assert role.weights() == {empathy.pk: 2.0}
 
 
 def test_it_refuses_weights_that_leave_nothing_to_assess(as_maya, role):
-    fields = {f"d{d.pk}": "0" for d in role.bank_version.dimensions.all()}
+    fields = {f"d{d.pk}": "1" for d in role.bank_version.dimensions.all()}  # none included
     response = as_maya.post(reverse("interviews:role_weights", args=[role.slug]), fields)
     assert response.status_code == 200 and "at least one dimension" in response.content.decode()
     assert not RoleDimension.objects.exists()

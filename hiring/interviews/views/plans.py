@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -91,7 +94,8 @@ def panel(request: HttpRequest, pk: int) -> HttpResponse:
     the_plan = plans.plan_for(role)
     form = PanelForm(request.POST or None, candidate=person, plan=the_plan)
     if request.method == "POST" and form.is_valid():
-        plans.assign_panel(person, form.seats(), by=request.user)
+        manager = cast(User, request.user)  # role_required let only a signed-in user in
+        plans.assign_panel(person, form.seats(), by=manager)
         messages.success(request, f"Saved {person.name}'s panel.")
         return redirect(person)
     context = {"candidate": person, "role": role, "plan": the_plan, "form": form}

@@ -23,7 +23,13 @@ from hiring.interviews.access import (
     visible_roles,
     works_on,
 )
-from hiring.interviews.forms import CandidateForm, CandidateImportForm, RoleForm, WeightsForm
+from hiring.interviews.forms import (
+    CandidateForm,
+    CandidateImportForm,
+    RoleEditForm,
+    RoleForm,
+    WeightsForm,
+)
 from hiring.interviews.models import Candidate, Interview, Response
 
 
@@ -74,6 +80,25 @@ def role(request: HttpRequest, slug: str) -> HttpResponse:
         "dimensions_count": len(opening.weights()),
     }
     return render(request, "interviews/role.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(HR, HIRING_MANAGER)
+def edit_role(request: HttpRequest, slug: str) -> HttpResponse:
+    opening = get_role(request.user, slug)
+    if not can_manage_role(request.user, opening):
+        raise PermissionDenied("Only HR and the role's hiring manager change a role.")
+    version = opening.bank_version
+    form = RoleEditForm(request.POST or None, instance=opening, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        moved_to = form.cleaned_data["bank_version"]
+        opening.bank_version = version  # moved below, with its weights and plan
+        form.save()
+        if moved_to != version:
+            plans.move_to_version(opening, moved_to)
+        messages.success(request, f"Saved the role “{opening.title}”.")
+        return redirect(opening)
+    return render(request, "interviews/role_form.html", {"role": opening, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
