@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -12,6 +14,7 @@ from assessments import bankfile
 from assessments.bankfile import BankData
 from assessments.models import Anchor, Bank, BankVersion, Dimension, Question, WarningRule
 from assessments.rules import problems_for
+from hiring.accounts.roles import Person
 
 
 class PublishError(Exception):
@@ -127,15 +130,35 @@ class LoadResult:
     message: str
 
 
+class DraftOpenError(Exception):
+    """Loading would replace the edits of an open draft and nobody confirmed it."""
+
+    def __init__(self, draft: BankVersion) -> None:
+        self.draft = draft
+        super().__init__(
+            f"{draft.bank.name} {draft.label} is an open draft with its own content; "
+            "nothing was loaded. Confirm replacing it (--replace-draft), or publish or "
+            "discard it first."
+        )
+
+
+def holds(version: BankVersion, data: BankData) -> bool:
+    """Whether a version's content is exactly a bank file's content."""
+    return bankfile.content_of(export_version(version)) == bankfile.content_of(data)
+
+
 @transaction.atomic
-def load_bank(data: BankData, *, publish: bool = True, user=None) -> LoadResult:
+def load_bank(
+    data: BankData, *, publish: bool = True, user: Person | None = None, replace_draft: bool = False
+) -> LoadResult:
     """Load a parsed bank file: unchanged content is a no-op; changed content becomes a
-    new version (or refills the open draft), never an edit of a published one."""
+    new version, never an edit of a published one. An open draft is replaced only when
+    the caller confirms it (`replace_draft`), since that throws the draft's edits away."""
     bank, _ = Bank.objects.get_or_create(
         name=data["bank"], defaults={"slug": _unique_slug(data["bank"])}
     )
     latest = bank.latest_version()
-    if latest and bankfile.content_of(export_version(latest)) == bankfile.content_of(data):
+    if latest and holds(latest, data):
         if publish and latest.is_draft:
             publish_version(latest, user=user)
             return LoadResult(latest, True, f"Published {latest} (content unchanged).")
@@ -143,8 +166,11 @@ def load_bank(data: BankData, *, publish: bool = True, user=None) -> LoadResult:
             latest, False, f"Unchanged: {bank.name} {latest.label} already holds this."
         )
     draft = bank.draft()
+    if draft and not replace_draft:
+        raise DraftOpenError(draft)
     if draft:
         _clear_draft(draft)
+        draft.note_change(user, "Replaced the draft's content with an imported bank file.")
     else:
         number = data["version"] if latest is None else latest.number + 1
         draft = BankVersion.objects.create(
@@ -156,6 +182,75 @@ def load_bank(data: BankData, *, publish: bool = True, user=None) -> LoadResult:
         publish_version(draft, user=user)
         return LoadResult(draft, True, f"Loaded and published {bank.name} {draft.label}.")
     return LoadResult(draft, True, f"Loaded into draft {bank.name} {draft.label}.")
+
+
+def seed_digest(data: BankData) -> str:
+    content = json.dumps(bankfile.content_of(data), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def seed_default_bank(data: BankData, *, publish: bool = True) -> LoadResult:
+    """Create the shipped bank once; afterwards never publish it over HR's versions.
+
+    A shipped bank whose content is new to this bank opens a draft for HR to review
+    (unless HR already has a draft open, which is left alone); the same shipped content
+    twice is a no-op.
+    """
+    digest = seed_digest(data)
+    bank = Bank.objects.filter(name=data["bank"]).first()
+    if bank is None or not bank.versions.exists():
+        result = load_bank(data, publish=publish)
+        Bank.objects.filter(pk=result.version.bank_id).update(seed_digest=digest)
+        state = "published it" if publish else "left it as a draft"
+        return LoadResult(
+            result.version,
+            True,
+            f"Created {bank_name(result.version)} from the shipped bank and {state}.",
+        )
+    current = bank.latest_published() or bank.latest_version()
+    assert current is not None
+    nothing_new = (
+        f"Nothing new in the shipped bank; nothing was published. "
+        f"{bank.name} stays on {current.label}."
+    )
+    if bank.seed_digest == digest:
+        return LoadResult(current, False, nothing_new)
+    if any(holds(v, data) for v in bank.versions.all()):
+        # A bank seeded before digests were kept, or HR imported the shipped file.
+        Bank.objects.filter(pk=bank.pk).update(seed_digest=digest)
+        return LoadResult(current, False, nothing_new)
+    draft = bank.draft()
+    if draft:
+        return LoadResult(
+            draft,
+            False,
+            f"The shipped bank has changed, but {draft.label} is an open draft; nothing was "
+            "changed or published. Publish or discard the draft, then load the bank again.",
+        )
+    draft = BankVersion.objects.create(
+        bank=bank,
+        number=_next_number(bank),
+        changelog="The shipped default bank changed; review before publishing.",
+    )
+    _write_content(draft, data)
+    draft.note_change(None, "Opened with the new shipped default bank, for review.")
+    Bank.objects.filter(pk=bank.pk).update(seed_digest=digest)
+    return LoadResult(
+        draft,
+        True,
+        f"The shipped bank has changed: opened draft {draft.label} for review (compare it "
+        f"with {current.label}). Nothing was published; {current.label} stays current.",
+    )
+
+
+def bank_name(version: BankVersion) -> str:
+    return f"{version.bank.name} {version.label}"
+
+
+def _next_number(bank: Bank) -> int:
+    latest = bank.latest_version()
+    return latest.number + 1 if latest else 1
 
 
 def _unique_slug(name: str) -> str:

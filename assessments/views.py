@@ -240,7 +240,7 @@ def import_bank(request: HttpRequest) -> HttpResponse:
             result = services.load_bank(
                 form.cleaned_data["file"], publish=form.cleaned_data["publish"], user=request.user
             )
-        except services.PublishError as exc:
+        except (services.PublishError, services.DraftOpenError) as exc:
             form.add_error(None, str(exc))
         else:
             (messages.success if result.changed else messages.info)(request, result.message)
