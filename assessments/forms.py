@@ -149,6 +149,21 @@ class ImportForm(forms.Form):
             raise forms.ValidationError([f"{exc.filename}: {p}" for p in exc.problems]) from exc
 
 
+class ConfirmImportForm(forms.Form):
+    """The second step of an import over an open draft: the file's content, carried as JSON,
+    and the draft revision HR reviewed, so a draft edited meanwhile is shown again."""
+
+    content = forms.CharField(widget=forms.HiddenInput)
+    publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_content(self) -> bankfile.BankData:
+        try:
+            return bankfile.parse_text(self.cleaned_data["content"], "bank.json")
+        except bankfile.BankFileError as exc:
+            raise forms.ValidationError(list(exc.problems)) from exc
+
+
 class RuleTesterForm(forms.Form):
     answer = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4, "autofocus": True}),

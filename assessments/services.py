@@ -147,6 +147,15 @@ def holds(version: BankVersion, data: BankData) -> bool:
     return bankfile.content_of(export_version(version)) == bankfile.content_of(data)
 
 
+def draft_replaced_by(data: BankData) -> BankVersion | None:
+    """The open draft whose own content loading this file would replace, if any."""
+    bank = Bank.objects.filter(name=data["bank"]).first()
+    draft = bank.draft() if bank else None
+    if draft is None or holds(draft, data):
+        return None
+    return draft
+
+
 @transaction.atomic
 def load_bank(
     data: BankData, *, publish: bool = True, user: Person | None = None, replace_draft: bool = False

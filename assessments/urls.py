@@ -7,6 +7,7 @@ version = "<slug:slug>/v<int:number>/"
 urlpatterns = [
     path("", views.bank_list, name="banks"),
     path("import/", views.import_bank, name="import"),
+    path("import/confirm/", views.confirm_import, name="confirm_import"),
     path("<slug:slug>/", views.bank_detail, name="bank"),
     path("<slug:slug>/draft/", views.start_draft, name="start_draft"),
     path("<slug:slug>/diff/", views.diff, name="diff"),

@@ -14,6 +14,7 @@ from assessments import bankfile, services
 from assessments.diff import diff_banks
 from assessments.forms import (
     AnchorFormSet,
+    ConfirmImportForm,
     DiffForm,
     DimensionForm,
     ImportForm,
@@ -105,14 +106,26 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return redirect(version)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @role_required(HR)
 def discard(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    """Ask first (GET shows what would be lost), discard on POST."""
     version = get_version(request, slug, number, draft=True)
     bank = version.bank
-    services.discard_draft(version)
-    messages.success(request, "Draft discarded.")
-    return redirect("assessments:bank", bank.slug)
+    if request.method == "POST":
+        services.discard_draft(version)
+        messages.success(request, f"Draft {version.label} discarded.")
+        return redirect("assessments:bank", bank.slug)
+    base = bank.latest_published()
+    context = {
+        "version": version,
+        "base": base,
+        "changes": diff_banks(services.export_version(base), services.export_version(version))
+        if base
+        else None,
+        "history": version.changes.select_related("user"),
+    }
+    return render(request, "assessments/discard_confirm.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -236,13 +249,62 @@ def export(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpRespon
 def import_bank(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            result = services.load_bank(
-                form.cleaned_data["file"], publish=form.cleaned_data["publish"], user=request.user
-            )
-        except (services.PublishError, services.DraftOpenError) as exc:
-            form.add_error(None, str(exc))
-        else:
-            (messages.success if result.changed else messages.info)(request, result.message)
-            return redirect(result.version)
+        data = form.cleaned_data["file"]
+        draft = services.draft_replaced_by(data)
+        if draft is not None:
+            # The file would replace the draft's own edits: show what changes, ask first.
+            return _confirm_import(request, draft, data, form.cleaned_data["publish"])
+        return _load(request, data, form.cleaned_data["publish"])
     return render(request, "assessments/import.html", {"form": form})
+
+
+@require_POST
+@role_required(HR)
+def confirm_import(request: HttpRequest) -> HttpResponse:
+    form = ConfirmImportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The import could not be confirmed; upload the file again.")
+        return redirect("assessments:import")
+    data = form.cleaned_data["content"]
+    draft = services.draft_replaced_by(data)
+    if draft is not None and draft.revision != form.cleaned_data["revision"]:
+        messages.warning(request, f"{draft.label} changed since you reviewed it; review again.")
+        return _confirm_import(request, draft, data, form.cleaned_data["publish"])
+    return _load(request, data, form.cleaned_data["publish"], replace_draft=True)
+
+
+def _confirm_import(
+    request: HttpRequest, draft: BankVersion, data: bankfile.BankData, publish: bool
+) -> HttpResponse:
+    confirm = ConfirmImportForm(
+        initial={
+            "content": bankfile.dump(data, "json"),
+            "publish": publish,
+            "revision": draft.revision,
+        }
+    )
+    context = {
+        "draft": draft,
+        "form": confirm,
+        "changes": diff_banks(services.export_version(draft), data),
+        "history": draft.changes.select_related("user"),
+    }
+    return render(request, "assessments/import_confirm.html", context)
+
+
+def _load(
+    request: HttpRequest,
+    data: bankfile.BankData,
+    publish: bool,
+    *,
+    replace_draft: bool = False,
+) -> HttpResponse:
+    try:
+        result = services.load_bank(
+            data, publish=publish, user=request.user, replace_draft=replace_draft
+        )
+    except (services.PublishError, services.DraftOpenError) as exc:
+        messages.error(request, f"Nothing was imported. {exc}")
+        return redirect("assessments:import")
+    (messages.success if result.changed else messages.info)(request, result.message)
+    return redirect(result.version)

@@ -239,6 +239,7 @@ def hr_write_urls(draft):
         "new_rule": version_url(draft, "new_rule"),
         "edit_dimension": version_url(draft, "edit_dimension", dimension),
         "import": reverse("assessments:import"),
+        "confirm_import": reverse("assessments:confirm_import"),
         "tester": version_url(draft, "tester"),
     }
 
@@ -253,7 +254,7 @@ def test_it_forbids_every_write_view_to_anyone_but_hr(request, who, draft):
 
 
 def test_it_refuses_the_wrong_method_on_every_write_view(as_hana, draft):
-    post_only = {"start_draft", "publish", "discard", "delete_rule"}
+    post_only = {"start_draft", "publish", "delete_rule", "confirm_import"}
     for name, url in hr_write_urls(draft).items():
         method = as_hana.get if name in post_only else as_hana.put
         assert method(url).status_code == 405, name
@@ -265,3 +266,65 @@ def test_it_lets_hr_delete_a_rule_and_discard_a_draft(as_hana, draft):
     assert not draft.warning_rules.filter(code=code).exists()
     assert as_hana.post(version_url(draft, "discard")).status_code == 302
     assert not BankVersion.objects.filter(status="draft").exists()
+
+
+def test_it_asks_before_discarding_a_draft_and_says_what_would_be_lost(as_hana, draft, hana):
+    rule = draft.warning_rules.get(code="appreciation")
+    rule.label = "Serves to be thanked"
+    rule.save()
+    draft.note_change(hana, "Relabelled 'appreciation'.")
+
+    page = as_hana.get(version_url(draft, "discard")).content.decode()
+
+    assert "Discard draft v2?" in page and "cannot be undone" in page
+    assert "Serves to be thanked" in page and "Relabelled" in page
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def upload(data, name="bank.json"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, json.dumps(data).encode())
+
+
+def test_it_shows_what_an_import_over_an_open_draft_would_change_and_asks_first(
+    as_hana, draft, hana
+):
+    edited = draft.dimensions.order_by("position").first()
+    edited.title = "Hana's unsaved idea"
+    edited.save()
+    draft.note_change(hana, "Retitled the first trait.")
+    data = services.export_version(draft.bank.latest_published())
+    data["dimensions"][1]["title"] = "Adapts with ease"
+
+    response = as_hana.post(reverse("assessments:import"), {"file": upload(data)})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Replace draft v2 with this file?" in page
+    assert "Hana&#x27;s unsaved idea" in page and "Adapts with ease" in page
+    assert draft.dimensions.filter(title="Hana's unsaved idea").exists()  # nothing changed yet
+
+    confirm = response.context["form"].initial
+    response = as_hana.post(reverse("assessments:confirm_import"), confirm)
+    assert response.status_code == 302
+    assert draft.dimensions.filter(title="Adapts with ease").exists()
+    assert not draft.dimensions.filter(title="Hana's unsaved idea").exists()
+    assert draft.changes.filter(summary__contains="imported bank file").exists()
+
+
+def test_it_asks_again_when_the_draft_changed_since_the_review(as_hana, draft, hana):
+    data = services.export_version(draft)
+    data["dimensions"][1]["title"] = "Adapts with ease"
+    confirm = as_hana.post(reverse("assessments:import"), {"file": upload(data)})
+    assert confirm.status_code == 200
+    initial = confirm.context["form"].initial
+    draft.note_change(hana, "A later edit.")
+
+    response = as_hana.post(reverse("assessments:confirm_import"), initial)
+
+    assert response.status_code == 200 and "changed since you reviewed it" in (
+        response.content.decode()
+    )
+    assert not draft.dimensions.filter(title="Adapts with ease").exists()
