@@ -172,6 +172,21 @@ class RuleTesterForm(forms.Form):
     )
 
 
+class RuleExamplesForm(forms.Form):
+    rule = forms.ChoiceField(
+        label="Run a rule's own examples",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args: Any, version: BankVersion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["rule"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (r.code, f"{r.label} ({r.code})") for r in version.warning_rules.order_by("position")
+        ]
+
+
 class DiffForm(forms.Form):
     old = forms.TypedChoiceField(
         coerce=int, label="From", widget=forms.Select(attrs={"class": "form-select"})

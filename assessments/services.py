@@ -304,3 +304,22 @@ def discard_draft(version: BankVersion) -> None:
     version.ensure_draft()
     _clear_draft(version)
     version.delete()
+
+
+class NoSuchRule(Exception):
+    """The draft has no rule with this code (HR deleted or renamed it)."""
+
+
+@transaction.atomic
+def add_counter_example(bank: Bank, code: str, answer: str, *, user: Person) -> WarningRule:
+    """Add an answer as a counter-example of a rule in the bank's draft (opened if needed)."""
+    draft = start_draft(bank, user=user)
+    rule = draft.warning_rules.filter(code=code).first()
+    if rule is None:
+        raise NoSuchRule(f"Draft {draft.label} has no rule '{code}'.")
+    answer = answer.strip()
+    if answer not in rule.counter_examples:
+        rule.counter_examples = [*rule.counter_examples, answer]
+        rule.save(update_fields=["counter_examples"])
+        draft.note_change(user, f"Added a counter-example to '{rule.label}' from a dismissed flag.")
+    return rule

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from assessments import bankfile, services
+from assessments import pattern_guide as guide
 from assessments.diff import diff_banks
 from assessments.forms import (
     AnchorFormSet,
@@ -20,11 +21,13 @@ from assessments.forms import (
     ImportForm,
     PublishForm,
     QuestionFormSet,
+    RuleExamplesForm,
     RuleTesterForm,
     WarningRuleForm,
 )
 from assessments.models import Bank, BankVersion
-from assessments.rules import problems_for
+from assessments.pattern_guide import example_fires
+from assessments.rules import example_results, problems_for
 from hiring.accounts.roles import ALL_ROLES, HR, is_hr, role_required
 
 
@@ -194,23 +197,50 @@ def delete_rule(request: HttpRequest, slug: str, number: int, code: str) -> Http
     return redirect(f"{version.get_absolute_url()}#rules")
 
 
+@role_required(*ALL_ROLES)
+def rule_detail(request: HttpRequest, slug: str, number: int, code: str) -> HttpResponse:
+    version = get_version(request, slug, number)
+    rule = get_object_or_404(version.warning_rules.select_related("dimension"), code=code)
+    context = {"version": version, "rule": rule, "results": example_results(version, code)}
+    return render(request, "assessments/rule_detail.html", context)
+
+
+@role_required(*ALL_ROLES)
+def pattern_guide(request: HttpRequest) -> HttpResponse:
+    sections = [
+        (section, [(e, example_fires(e)) for e in section.examples]) for section in guide.SECTIONS
+    ]
+    context = {"title": guide.TITLE, "intro": guide.INTRO, "sections": sections}
+    return render(request, "assessments/pattern_guide.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 @role_required(HR)
 def rule_tester(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     version = get_version(request, slug, number)
     form = RuleTesterForm(request.POST or None)
+    examples = RuleExamplesForm(request.GET or None, version=version)
     flags = None
     if request.method == "POST" and form.is_valid():
         flags = version.screener().screen(form.cleaned_data["answer"])
+    results = None
+    if examples.is_valid():
+        results = example_results(version, examples.cleaned_data["rule"])
     template = (
         "assessments/_tester_results.html"
         if request.headers.get("HX-Request")
         else "assessments/rule_tester.html"
     )
     answer = form.cleaned_data.get("answer", "") if form.is_bound and form.is_valid() else ""
-    return render(
-        request, template, {"version": version, "form": form, "flags": flags, "answer": answer}
-    )
+    context = {
+        "version": version,
+        "form": form,
+        "flags": flags,
+        "answer": answer,
+        "examples": examples,
+        "results": results,
+    }
+    return render(request, template, context)
 
 
 @role_required(*ALL_ROLES)
