@@ -3,9 +3,12 @@ changes anything, and only on a draft."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -47,10 +50,36 @@ def get_version(
 
 @role_required(*ALL_ROLES)
 def bank_list(request: HttpRequest) -> HttpResponse:
-    versions = BankVersion.objects.select_related("bank").order_by("bank__name", "-number")
+    versions = (
+        BankVersion.objects.select_related("bank")
+        .annotate(role_count=Count("roles"))
+        .order_by("bank__name", "-number")
+    )
     if not is_hr(request.user):
         versions = versions.readable_by_all()
-    return render(request, "assessments/bank_list.html", {"versions": versions})
+    banks: dict[int, BankSummary] = {}
+    for version in versions:
+        summary = banks.setdefault(version.bank_id, BankSummary(version.bank))
+        summary.add(version)
+    return render(request, "assessments/bank_list.html", {"banks": list(banks.values())})
+
+
+@dataclass
+class BankSummary:
+    """A bank as the version list shows it: its versions, the current one, the open draft."""
+
+    bank: Bank
+    versions: list[BankVersion] = field(default_factory=list)
+    current: BankVersion | None = None  # the latest published version
+    draft: BankVersion | None = None
+
+    def add(self, version: BankVersion) -> None:
+        # Versions arrive newest first.
+        self.versions.append(version)
+        if version.is_draft:
+            self.draft = version
+        elif self.current is None and version.status == BankVersion.Status.PUBLISHED:
+            self.current = version
 
 
 @role_required(*ALL_ROLES)
@@ -72,6 +101,8 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         "dimensions": version.ordered_dimensions(),
         "rules": rules,
         "other_versions": version.bank.versions.exclude(pk=version.pk).order_by("-number"),
+        "open_draft": version.bank.draft(),
+        "is_current": version == version.bank.latest_published(),
         "publish_form": PublishForm() if version.is_draft else None,
         "rule_problems": problems_for(version) if version.is_draft else {},
     }

@@ -328,3 +328,27 @@ def test_it_asks_again_when_the_draft_changed_since_the_review(as_hana, draft, h
         response.content.decode()
     )
     assert not draft.dimensions.filter(title="Adapts with ease").exists()
+
+
+def test_the_version_list_marks_the_current_version_and_counts_roles(as_hana, draft, hana):
+    from hiring.interviews.models import Role
+
+    first = draft.bank.versions.get(number=1)
+    services.publish_version(draft, user=hana, changelog="v2")
+    Role.objects.create(title="Advisor", bank_version=first, hiring_manager=hana)
+    Role.objects.create(title="Lead", bank_version=first, hiring_manager=hana)
+
+    response = as_hana.get(reverse("assessments:banks"))
+
+    summary = response.context["banks"][0]
+    assert summary.current.number == 2 and summary.draft is None
+    assert [v.role_count for v in summary.versions] == [0, 2]
+    page = response.content.decode()
+    assert "Current" in page and "2 roles" in page and "Edit (open a draft)" in page
+
+
+def test_the_version_list_offers_to_continue_an_open_draft(as_hana, draft):
+    page = as_hana.get(reverse("assessments:banks")).content.decode()
+    assert "Continue draft v2" in page and "Edit (open a draft)" not in page
+    published_page = as_hana.get(version_url(draft.bank.versions.get(number=1))).content.decode()
+    assert "Continue draft v2" in published_page
