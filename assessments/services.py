@@ -282,6 +282,8 @@ def start_draft(bank: Bank, *, user=None) -> BankVersion:
     )
     if latest:
         _write_content(draft, export_version(latest))
+    opened = f"Opened the draft as a copy of {latest.label}." if latest else "Opened the draft."
+    draft.note_change(user, opened)
     return draft
 
 

@@ -27,6 +27,8 @@ from assessments.forms import (
     RuleExamplesForm,
     RuleTesterForm,
     WarningRuleForm,
+    dimension_edit_summary,
+    rule_edit_summary,
 )
 from assessments.models import Bank, BankVersion
 from assessments.pattern_guide import example_fires
@@ -103,7 +105,10 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         "other_versions": version.bank.versions.exclude(pk=version.pk).order_by("-number"),
         "open_draft": version.bank.draft(),
         "is_current": version == version.bank.latest_published(),
-        "publish_form": PublishForm() if version.is_draft else None,
+        "publish_form": PublishForm(initial={"changelog": version.history_text()})
+        if version.is_draft
+        else None,
+        "history": version.changes.select_related("user") if version.is_draft else None,
         "rule_problems": problems_for(version) if version.is_draft else {},
     }
     return render(request, "assessments/version_detail.html", context)
@@ -171,11 +176,12 @@ def edit_dimension(request: HttpRequest, slug: str, number: int, pk: int) -> Htt
     questions = QuestionFormSet(request.POST or None, instance=dimension, prefix="questions")
     anchors = AnchorFormSet(request.POST or None, instance=dimension, prefix="anchors")
     if request.method == "POST" and form.is_valid() and questions.is_valid() and anchors.is_valid():
+        summary = dimension_edit_summary(form, questions, anchors)
         with transaction.atomic():
             form.save()
             questions.save()
             anchors.save()
-            version.touch()
+            version.note_change(request.user, summary)
         messages.success(request, f"Saved '{dimension.title}'.")
         return redirect(f"{version.get_absolute_url()}#dim-{dimension.pk}")
     context = {
@@ -197,9 +203,10 @@ def edit_rule(
     rule = get_object_or_404(version.warning_rules, code=code) if code else None
     form = WarningRuleForm(request.POST or None, instance=rule, version=version)
     if request.method == "POST" and form.is_valid():
+        summary = rule_edit_summary(form)
         with transaction.atomic():
             saved = form.save()
-            version.touch()
+            version.note_change(request.user, summary)
         problems = problems_for(version).get(saved.code)
         if problems:
             messages.warning(
@@ -223,7 +230,7 @@ def delete_rule(request: HttpRequest, slug: str, number: int, code: str) -> Http
     rule = get_object_or_404(version.warning_rules, code=code)
     with transaction.atomic():
         rule.delete()
-        version.touch()
+        version.note_change(request.user, f"Deleted rule “{rule.label}” ({code}).")
     messages.success(request, f"Deleted rule '{code}'.")
     return redirect(f"{version.get_absolute_url()}#rules")
 

@@ -112,6 +112,9 @@ def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_han
     assert dimension.title == "Laughs with, never at"
     assert dimension.questions.first().prompt.startswith("Describe a time a customer's joke")
     assert dimension.anchors.get(level=5).behaviour.startswith("Shows warmth")
+    assert draft.changes.first().summary == (
+        "Edited “Laughs with, never at”: title, description, question 1, anchor 5."
+    )
 
 
 def test_it_refuses_a_rule_with_a_duplicate_code(as_hana, draft):
@@ -354,3 +357,22 @@ def test_the_version_list_offers_to_continue_an_open_draft(as_hana, draft):
     assert "Continue draft v2" in page and "Edit (open a draft)" not in page
     published_page = as_hana.get(version_url(draft.bank.versions.get(number=1))).content.decode()
     assert "Continue draft v2" in published_page
+
+
+def test_it_records_who_changed_what_in_a_draft_and_offers_it_as_the_changelog(as_hana, draft):
+    rule = draft.warning_rules.get(code="appreciation")
+    as_hana.post(version_url(draft, "delete_rule", rule.code))
+
+    response = as_hana.get(version_url(draft))
+
+    summaries = [c.summary for c in response.context["history"]]
+    assert summaries[0] == f"Deleted rule “{rule.label}” (appreciation)."
+    assert summaries[-1] == "Opened the draft as a copy of v1."
+    assert draft.changes.first().user.username == "hana"
+    page = response.content.decode()
+    assert "Draft history (2 changes)" in page
+    changelog = response.context["publish_form"]["changelog"].value()
+    assert changelog.splitlines() == [
+        "- Opened the draft as a copy of v1.",
+        f"- Deleted rule “{rule.label}” (appreciation).",
+    ]
