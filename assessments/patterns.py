@@ -68,8 +68,18 @@ def _step(tokens: list[str], i: int) -> tuple[str, int]:
     return f"(next word not “{_word(tokens[i + 1])}”)", i + 2
 
 
+MAX_SHOWN = 5
+
+
 def _or(options: list[str]) -> str:
-    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
+    # A choice that is itself several steps is bracketed so its "then"s stay inside it;
+    # a long list of choices shows the first few and how many more.
+    options = [f"({o})" if ", then " in o else o for o in options]
+    if len(options) == 1:
+        return options[0]
+    if len(options) > MAX_SHOWN + 1:
+        return ", ".join(options[:MAX_SHOWN]) + f" or {len(options) - MAX_SHOWN} more"
+    return ", ".join(options[:-1]) + " or " + options[-1]
 
 
 def _alternatives(tokens: list[str], i: int) -> tuple[list[str], int]:

@@ -85,6 +85,7 @@ class ExampleResult:
     text: str
     must_flag: bool
     flag: Flag | None  # this rule's flag on the text, if it fired
+    pattern_number: int | None = None  # which of the rule's patterns fired (1-based)
 
     @property
     def passes(self) -> bool:
@@ -101,7 +102,12 @@ def example_results(version: BankVersion, code: str) -> list[ExampleResult]:
     results = []
     for text, must_flag in cases:
         flag = next((f for f in screener.screen(text) if f.rule == code), None)
-        results.append(ExampleResult(text, must_flag, flag))
+        number = (
+            spec.patterns.index(flag.pattern) + 1
+            if flag and flag.pattern in spec.patterns
+            else None
+        )
+        results.append(ExampleResult(text, must_flag, flag, number))
     return results
 
 
