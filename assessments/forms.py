@@ -140,12 +140,14 @@ class WarningRuleForm(forms.ModelForm):
 
 
 def dimension_edit_summary(
-    form: DimensionForm, questions: forms.BaseInlineFormSet, anchors: forms.BaseInlineFormSet
+    form: DimensionForm,
+    questions: forms.BaseInlineFormSet[Any, Any, Any],
+    anchors: forms.BaseInlineFormSet[Any, Any, Any],
 ) -> str:
     """What a valid dimension edit changes, for the draft's history."""
     parts = [str(form.fields[name].label or name).lower() for name in form.changed_data]
     for i, qform in enumerate(questions.forms, 1):
-        if questions.can_delete and questions._should_delete_form(qform) and qform.instance.pk:
+        if qform.cleaned_data.get("DELETE") and qform.instance.pk:
             parts.append(f"removed question {i}")
         elif qform.has_changed():
             parts.append(f"question {i}" if qform.instance.pk else "added a question")

@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -183,7 +184,10 @@ def load_bank(
     else:
         number = data["version"] if latest is None else latest.number + 1
         draft = BankVersion.objects.create(
-            bank=bank, number=number, created_by=user, changelog="Loaded from a bank file."
+            bank=bank,
+            number=number,
+            created_by=user if isinstance(user, User) else None,
+            changelog="Loaded from a bank file.",
         )
     _write_content(draft, data)
     draft.touch()

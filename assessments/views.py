@@ -52,13 +52,14 @@ def get_version(
 
 @role_required(*ALL_ROLES)
 def bank_list(request: HttpRequest) -> HttpResponse:
+    readable = (
+        BankVersion.objects.all() if is_hr(request.user) else BankVersion.objects.readable_by_all()
+    )
     versions = (
-        BankVersion.objects.select_related("bank")
+        readable.select_related("bank")
         .annotate(role_count=Count("roles"))
         .order_by("bank__name", "-number")
     )
-    if not is_hr(request.user):
-        versions = versions.readable_by_all()
     banks: dict[int, BankSummary] = {}
     for version in versions:
         summary = banks.setdefault(version.bank_id, BankSummary(version.bank))

@@ -52,21 +52,14 @@ def _labels(bank: Bank) -> dict[str, str]:
 def rule_overview(bank: Bank) -> list[RuleEvidence]:
     """Every rule of the bank with how often it fired and was dismissed, most dismissed first."""
     labels = _labels(bank)
-    counts = {
-        row["rule__code"]: row
-        for row in submitted_flags(bank)
+    counts: dict[str, tuple[int, int]] = {
+        code: (fired, dismissed)
+        for code, fired, dismissed in submitted_flags(bank)
         .values("rule__code")
         .annotate(fired=Count("pk"), dismissed=Count("pk", filter=Q(dismissed_at__isnull=False)))
+        .values_list("rule__code", "fired", "dismissed")
     }
-    rows = [
-        RuleEvidence(
-            code,
-            label,
-            counts.get(code, {}).get("fired", 0),
-            counts.get(code, {}).get("dismissed", 0),
-        )
-        for code, label in labels.items()
-    ]
+    rows = [RuleEvidence(code, label, *counts.get(code, (0, 0))) for code, label in labels.items()]
     return sorted(rows, key=lambda r: (-r.dismissed, -r.fired, r.label))
 
 

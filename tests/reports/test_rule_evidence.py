@@ -52,7 +52,7 @@ def test_it_adds_a_dismissed_answer_as_a_counter_example_to_a_new_draft(as_hana,
     )
     rule = draft.warning_rules.get(code="appreciation")
     assert rule.counter_examples[-1] == DISMISSED_ANSWER
-    assert "counter-example" in draft.changes.get().summary
+    assert "counter-example" in draft.changes.first().summary
     as_hana.post(url)  # twice: still one copy
     rule.refresh_from_db()
     assert rule.counter_examples.count(DISMISSED_ANSWER) == 1

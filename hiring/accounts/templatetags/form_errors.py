@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
 
 register = template.Library()
 
@@ -19,18 +20,22 @@ class FieldError:
 
 
 def _form_errors(form: forms.BaseForm, prefix: str = "") -> list[FieldError]:
-    errors = [FieldError(prefix.rstrip(": ") or "Form", e, "") for e in form.non_field_errors()]
+    errors = [
+        FieldError(prefix.rstrip(": ") or "Form", str(e), "") for e in form.non_field_errors()
+    ]
     for name, messages in form.errors.items():
-        if name == forms.forms.NON_FIELD_ERRORS:
+        if name == NON_FIELD_ERRORS:
             continue
         field = form[name]
-        errors += [FieldError(f"{prefix}{field.label}", m, field.auto_id or "") for m in messages]
+        errors += [
+            FieldError(f"{prefix}{field.label}", str(m), field.auto_id or "") for m in messages
+        ]
     return errors
 
 
 def _formset_errors(formset: forms.BaseFormSet) -> list[FieldError]:
-    noun = formset.prefix.rstrip("s").capitalize()
-    errors = [FieldError(f"{noun}s", e, "") for e in formset.non_form_errors()]
+    noun = (formset.prefix or "item").rstrip("s").capitalize()
+    errors = [FieldError(f"{noun}s", str(e), "") for e in formset.non_form_errors()]
     for i, form in enumerate(formset.forms, 1):
         errors += _form_errors(form, f"{noun} {i}: ")
     return errors
