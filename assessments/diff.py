@@ -1,8 +1,9 @@
-"""What changed between two bank versions, computed on their exported data.
+"""What changed between two bank versions, in HR's words, computed on their exported data.
 
-Dimensions are matched by their key (list:number), warning rules by code, and
-questions and anchors by their place within a dimension, which is how HR thinks of
-them ("the second question of trait 3 was reworded").
+Dimensions are matched by list and number, warning rules by code, and questions and
+anchors by their place, which is how HR thinks of them ("the second question of trait 3
+was reworded"). Items are named by what HR reads on the page (list, number and title),
+never by internal keys; an added or removed item carries its content.
 """
 
 from __future__ import annotations
@@ -13,91 +14,180 @@ from typing import Any
 from assessments.bankfile import BankData
 from assessments.models import Dimension
 
+LIST_NAMES = {
+    "natural_traits": "Natural trait",
+    "cx_beliefs": "Customer-experience belief",
+    "basic_beliefs": "Basic belief",
+}
+DIMENSION_FIELDS = {
+    "kind": "Kind",
+    "title": "Title",
+    "description": "Description",
+    "source": "Source",
+}
+QUESTION_FIELDS = {
+    "kind": "Kind",
+    "prompt": "Prompt",
+    "probes": "Follow-up probes",
+    "listen_for": "Listen for",
+}
+RULE_FIELDS = {
+    "label": "Label",
+    "why": "Why it matters",
+    "severity": "Severity",
+    "dimension": "Linked dimension",
+    "patterns": "Patterns",
+    "examples": "Examples (must flag)",
+    "counter_examples": "Counter-examples (must not flag)",
+    "source": "Source",
+}
+
+
+@dataclass
+class Detail:
+    """One field of a change: old and new text, or for lists the entries added and removed."""
+
+    label: str
+    old: str | None = None
+    new: str | None = None
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
 
 @dataclass
 class Change:
     kind: str  # added | removed | changed
     item: str
-    details: list[tuple[str, Any, Any]] = field(default_factory=list)  # (field, old, new)
+    details: list[Detail] = field(default_factory=list)
 
 
-def _fields_changed(old: dict, new: dict, fields: tuple[str, ...]) -> list[tuple[str, Any, Any]]:
-    return [(f, old.get(f), new.get(f)) for f in fields if old.get(f) != new.get(f)]
+def _detail(label: str, old: Any, new: Any) -> Detail:
+    if isinstance(old, list) or isinstance(new, list):
+        old, new = old or [], new or []
+        return Detail(
+            label,
+            added=[x for x in new if x not in old],
+            removed=[x for x in old if x not in new],
+        )
+    return Detail(
+        label, None if old in (None, "") else str(old), None if new in (None, "") else str(new)
+    )
+
+
+def _fields_changed(old: dict, new: dict, fields: dict[str, str]) -> list[Detail]:
+    return [
+        _detail(label, old.get(f), new.get(f))
+        for f, label in fields.items()
+        if old.get(f) != new.get(f)
+    ]
+
+
+def _content(item: dict, fields: dict[str, str], *, removed: bool = False) -> list[Detail]:
+    """An added item's fields as new values (a removed one's as old values)."""
+    out = []
+    for f, label in fields.items():
+        value = item.get(f)
+        if value in (None, "", []):
+            continue
+        out.append(_detail(label, value, None) if removed else _detail(label, None, value))
+    return out
+
+
+def dimension_name(dim: dict) -> str:
+    return f"{LIST_NAMES.get(dim['list'], dim['list'])} {dim['number']}: “{dim['title']}”"
+
+
+def _key(dim: dict) -> tuple[str, int]:
+    return dim["list"], dim["number"]
 
 
 def diff_banks(old: BankData, new: BankData) -> list[Change]:
+    old_dims = {_key(d): d for d in old["dimensions"]}
+    new_dims = {_key(d): d for d in new["dimensions"]}
     changes: list[Change] = []
-    old_dims = {Dimension.make_key(d["list"], d["number"]): d for d in old["dimensions"]}
-    new_dims = {Dimension.make_key(d["list"], d["number"]): d for d in new["dimensions"]}
     for key, dim in new_dims.items():
-        name = f"Dimension {key} '{dim['title']}'"
-        if key not in old_dims:
-            changes.append(Change("added", name))
-            continue
-        before = old_dims[key]
-        details = _fields_changed(before, dim, ("kind", "title", "description", "source"))
-        if details:
-            changes.append(Change("changed", name, details))
-        changes += _diff_list(
-            f"{name}, question",
-            before["questions"],
-            dim["questions"],
-            ("kind", "prompt", "probes", "listen_for"),
+        if key in old_dims:
+            changes += _dimension_changes(old_dims[key], dim)
+        else:
+            details = _content(dim, {"description": "Description", "source": "Source"})
+            details += [
+                Detail(f"Question {i}", new=q["prompt"]) for i, q in enumerate(dim["questions"], 1)
+            ]
+            changes.append(Change("added", dimension_name(dim), details))
+    changes += [
+        Change(
+            "removed", dimension_name(d), _content(d, {"description": "Description"}, removed=True)
         )
-        for i, question in enumerate(dim["questions"]):
-            if i < len(before["questions"]):
-                changes += _diff_anchors(
-                    f"{name}, question {i + 1}", before["questions"][i], question
-                )
-    for key, dim in old_dims.items():
-        if key not in new_dims:
-            changes.append(Change("removed", f"Dimension {key} '{dim['title']}'"))
-    old_rules = {r["code"]: r for r in old["warning_rules"]}
-    new_rules = {r["code"]: r for r in new["warning_rules"]}
-    rule_fields = (
-        "label",
-        "why",
-        "severity",
-        "patterns",
-        "examples",
-        "counter_examples",
-        "dimension",
-        "source",
-    )
-    for code, rule in new_rules.items():
-        if code not in old_rules:
-            changes.append(Change("added", f"Warning rule '{code}'"))
-        elif details := _fields_changed(old_rules[code], rule, rule_fields):
-            changes.append(Change("changed", f"Warning rule '{code}'", details))
-    changes += [Change("removed", f"Warning rule '{c}'") for c in old_rules if c not in new_rules]
+        for key, d in old_dims.items()
+        if key not in new_dims
+    ]
+    return changes + _rule_changes(old, new)
+
+
+def _dimension_changes(before: dict, dim: dict) -> list[Change]:
+    name = dimension_name(dim)
+    changes = []
+    if details := _fields_changed(before, dim, DIMENSION_FIELDS):
+        changes.append(Change("changed", dimension_name(before), details))
+    changes += _question_changes(name, before["questions"], dim["questions"])
     return changes
 
 
-def _diff_list(
-    prefix: str, old: list[dict], new: list[dict], fields: tuple[str, ...]
-) -> list[Change]:
+def _question_changes(where: str, old: list[dict], new: list[dict]) -> list[Change]:
     changes = []
     for i in range(max(len(old), len(new))):
-        item = f"{prefix} {i + 1}"
+        item = f"{where}, question {i + 1}"
         if i >= len(old):
-            changes.append(Change("added", item, [("prompt", None, new[i]["prompt"])]))
+            changes.append(Change("added", item, _content(new[i], QUESTION_FIELDS)))
         elif i >= len(new):
-            changes.append(Change("removed", item, [("prompt", old[i]["prompt"], None)]))
-        elif details := _fields_changed(old[i], new[i], fields):
-            changes.append(Change("changed", item, details))
+            changes.append(Change("removed", item, _content(old[i], QUESTION_FIELDS, removed=True)))
+        else:
+            if details := _fields_changed(old[i], new[i], QUESTION_FIELDS):
+                changes.append(Change("changed", item, details))
+            changes += anchor_changes(item, old[i]["anchors"], new[i]["anchors"])
     return changes
 
 
-def _diff_anchors(prefix: str, old: dict, new: dict) -> list[Change]:
+def anchor_changes(where: str, old: list[dict], new: list[dict]) -> list[Change]:
+    """A question's score anchors, matched by level."""
+    before = {a["level"]: a["behaviour"] for a in old}
+    after = {a["level"]: a["behaviour"] for a in new}
     changes = []
-    old_anchors = {a["level"]: a for a in old.get("anchors", [])}
-    for anchor in new.get("anchors", []):
-        previous = old_anchors.get(anchor["level"])
-        item = f"{prefix}, anchor {anchor['level']}"
-        if previous is None:
-            changes.append(Change("added", item))
-        elif previous["behaviour"] != anchor["behaviour"]:
+    for level in sorted(before.keys() | after.keys()):
+        item = f"{where}, score anchor {level}"
+        if level not in before:
+            changes.append(Change("added", item, [Detail("Behaviour", new=after[level])]))
+        elif level not in after:
+            changes.append(Change("removed", item, [Detail("Behaviour", old=before[level])]))
+        elif before[level] != after[level]:
             changes.append(
-                Change("changed", item, _fields_changed(previous, anchor, ("behaviour",)))
+                Change("changed", item, [Detail("Behaviour", before[level], after[level])])
             )
+    return changes
+
+
+def _rule_changes(old: BankData, new: BankData) -> list[Change]:
+    titles = {
+        Dimension.make_key(d["list"], d["number"]): d["title"]
+        for d in (*old["dimensions"], *new["dimensions"])
+    }
+
+    def readable(rule: dict) -> dict:
+        # A rule names its dimension by key; HR knows it by title.
+        return {**rule, "dimension": titles.get(rule.get("dimension") or "", rule.get("dimension"))}
+
+    old_rules = {r["code"]: readable(r) for r in old["warning_rules"]}
+    new_rules = {r["code"]: readable(r) for r in new["warning_rules"]}
+    changes = []
+    for code, rule in new_rules.items():
+        name = f"Warning rule “{rule['label']}”"
+        if code not in old_rules:
+            changes.append(Change("added", name, _content(rule, RULE_FIELDS)))
+        elif details := _fields_changed(old_rules[code], rule, RULE_FIELDS):
+            changes.append(Change("changed", name, details))
+    changes += [
+        Change("removed", f"Warning rule “{r['label']}”", _content(r, RULE_FIELDS, removed=True))
+        for code, r in old_rules.items()
+        if code not in new_rules
+    ]
     return changes

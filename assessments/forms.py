@@ -12,10 +12,26 @@ from assessments.models import Anchor, BankVersion, Dimension, Question, Warning
 from assessments.screening import pattern_problem
 
 
+class SizedTextarea(forms.Textarea):
+    """A text box as tall as its content (plus a spare line), so nothing is cut off."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None, *, min_rows: int = 2) -> None:
+        super().__init__(attrs)
+        self.min_rows = min_rows
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        text = self.format_value(value) or ""
+        # Long lines wrap at roughly 90 characters in the form's column.
+        lines = sum(1 + len(line) // 90 for line in text.splitlines())
+        context["widget"]["attrs"]["rows"] = min(max(self.min_rows, lines + 1), 30)
+        return context
+
+
 class LinesField(forms.CharField):
     """A list of short texts, edited one per line."""
 
-    widget = forms.Textarea(attrs={"rows": 3})
+    widget = SizedTextarea(min_rows=3)
 
     def prepare_value(self, value: Any) -> Any:
         if isinstance(value, list):
@@ -41,7 +57,7 @@ class DimensionForm(forms.ModelForm):
     class Meta:
         model = Dimension
         fields = ["title", "description", "source"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": SizedTextarea(min_rows=3)}
 
 
 ANCHOR_HELP = {
@@ -60,7 +76,7 @@ class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
         fields = ["kind", "prompt", "probes", "listen_for"]
-        widgets = {"prompt": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"prompt": SizedTextarea()}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,7 +88,7 @@ class QuestionForm(forms.ModelForm):
                 label=f"Anchor {level}",
                 initial=stored.get(level, ""),
                 help_text=ANCHOR_HELP.get(level, ""),
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=SizedTextarea(),
             )
 
     def save(self, commit: bool = True) -> Question:
@@ -123,7 +139,7 @@ class WarningRuleForm(forms.ModelForm):
             "counter_examples",
             "source",
         ]
-        widgets = {"why": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"why": SizedTextarea()}
 
     def __init__(self, *args: Any, version: BankVersion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -151,9 +167,33 @@ class WarningRuleForm(forms.ModelForm):
         return super().save(commit)
 
 
+def dimension_edit_summary(
+    form: DimensionForm,
+    questions: forms.BaseInlineFormSet[Any, Any, Any],
+) -> str:
+    """What a valid dimension edit changes, for the draft's history."""
+    parts = [str(form.fields[name].label or name).lower() for name in form.changed_data]
+    for i, qform in enumerate(questions.forms, 1):
+        if qform.cleaned_data.get("DELETE") and qform.instance.pk:
+            parts.append(f"removed question {i}")
+        elif qform.has_changed():
+            parts.append(f"question {i}" if qform.instance.pk else "added a question")
+    title = form.cleaned_data.get("title") or form.instance.title
+    return f"Edited “{title}”: {', '.join(parts) or 'no changes'}."
+
+
+def rule_edit_summary(form: WarningRuleForm) -> str:
+    label = form.cleaned_data.get("label") or form.instance.label
+    if not form.instance.pk:
+        return f"Added rule “{label}”."
+    changed = ", ".join(str(form.fields[n].label or n).lower() for n in form.changed_data)
+    return f"Edited rule “{label}”: {changed or 'no changes'}."
+
+
 class PublishForm(forms.Form):
     changelog = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), help_text="What changed and why, for the record."
+        widget=SizedTextarea({"class": "form-control", "placeholder": "What changed and why"}),
+        help_text="What changed and why, for the record.",
     )
 
 
@@ -180,12 +220,42 @@ class ImportForm(forms.Form):
             raise forms.ValidationError([f"{exc.filename}: {p}" for p in exc.problems]) from exc
 
 
+class ConfirmImportForm(forms.Form):
+    """The second step of an import over an open draft: the file's content, carried as JSON,
+    and the draft revision HR reviewed, so a draft edited meanwhile is shown again."""
+
+    content = forms.CharField(widget=forms.HiddenInput)
+    publish = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_content(self) -> bankfile.BankData:
+        try:
+            return bankfile.parse_text(self.cleaned_data["content"], "bank.json")
+        except bankfile.BankFileError as exc:
+            raise forms.ValidationError(list(exc.problems)) from exc
+
+
 class RuleTesterForm(forms.Form):
     answer = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4, "autofocus": True}),
         max_length=5000,
         help_text="Type or paste a candidate's answer to see which rules fire.",
     )
+
+
+class RuleExamplesForm(forms.Form):
+    rule = forms.ChoiceField(
+        label="Run a rule's own examples",
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args: Any, version: BankVersion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["rule"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (r.code, f"{r.label} ({r.code})") for r in version.warning_rules.order_by("position")
+        ]
 
 
 class DiffForm(forms.Form):

@@ -25,6 +25,9 @@ class Bank(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Digest of the shipped bank content last created or offered as a draft: a restart
+    # with the same shipped file is then a no-op, even after HR published their own edits.
+    seed_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -132,8 +135,36 @@ class BankVersion(models.Model):
         BankVersion.objects.filter(pk=self.pk).update(revision=models.F("revision") + 1)
         self.refresh_from_db(fields=["revision"])
 
+    def note_change(self, user: Any, summary: str) -> DraftChange:
+        """Record who changed what in this draft (its history), and bump its revision."""
+        self.touch()
+        return DraftChange.objects.create(
+            version=self, user=user if getattr(user, "pk", None) else None, summary=summary
+        )
+
+    def history_text(self) -> str:
+        """The draft's history as a starting changelog, oldest change first."""
+        return "\n".join(f"- {c.summary}" for c in self.changes.order_by("at", "pk"))
+
     def ordered_dimensions(self) -> models.QuerySet[Dimension]:
         return self.dimensions.prefetch_related("questions__anchors").order_by("position")
+
+
+class DraftChange(models.Model):
+    """One edit inside a draft: who, when and what, in HR's words."""
+
+    version = models.ForeignKey(BankVersion, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    summary = models.CharField(max_length=500)
+
+    class Meta:
+        ordering = ["version", "-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.version.label} {self.at:%Y-%m-%d %H:%M}: {self.summary}"
 
 
 class VersionContentQuerySet[M: models.Model](models.QuerySet[M]):

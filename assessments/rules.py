@@ -15,9 +15,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assessments.models import BankVersion, WarningRule
 from assessments.screening import RuleSpec, Screener, self_test
+
+if TYPE_CHECKING:
+    from assessments.screening import Flag
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,48 @@ def problems_for(version: BankVersion) -> dict[str, list[str]]:
     screener = screener_for(version)
     problems = {spec.code: self_test(screener, spec.code) for spec in screener.rules}
     return {code: found for code, found in problems.items() if found}
+
+
+@dataclass(frozen=True)
+class ExampleResult:
+    """One of a rule's own examples (must flag) or counter-examples (must not), as screened."""
+
+    text: str
+    must_flag: bool
+    flag: Flag | None  # this rule's flag on the text, if it fired
+    pattern_number: int | None = None  # which of the rule's patterns fired (1-based)
+
+    @property
+    def passes(self) -> bool:
+        return (self.flag is not None) == self.must_flag
+
+
+def example_results(version: BankVersion, code: str) -> list[ExampleResult]:
+    """Run a rule's examples and counter-examples through the version's cached screener."""
+    screener = screener_for(version)
+    spec = screener.rule(code)
+    if spec is None:
+        return []
+    cases = [(t, True) for t in spec.examples] + [(t, False) for t in spec.counter_examples]
+    results = []
+    for text, must_flag in cases:
+        flag = next((f for f in screener.screen(text) if f.rule == code), None)
+        number = (
+            spec.patterns.index(flag.pattern) + 1
+            if flag and flag.pattern in spec.patterns
+            else None
+        )
+        results.append(ExampleResult(text, must_flag, flag, number))
+    return results
+
+
+def explain(flag: Flag) -> str:
+    """What triggered a flag, in words: the pattern read back, or the learned stage."""
+    from assessments.patterns import readable
+
+    if flag.pattern.startswith("model:"):
+        return "wording close to this rule's examples (learned stage)"
+    return readable(flag.pattern)
 
 
 def clear_cache() -> None:

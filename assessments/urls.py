@@ -7,6 +7,8 @@ version = "<slug:slug>/v<int:number>/"
 urlpatterns = [
     path("", views.bank_list, name="banks"),
     path("import/", views.import_bank, name="import"),
+    path("import/confirm/", views.confirm_import, name="confirm_import"),
+    path("help/patterns/", views.pattern_guide, name="pattern_guide"),
     path("<slug:slug>/", views.bank_detail, name="bank"),
     path("<slug:slug>/draft/", views.start_draft, name="start_draft"),
     path("<slug:slug>/diff/", views.diff, name="diff"),
@@ -18,6 +20,7 @@ urlpatterns = [
     path(version + "tester/", views.rule_tester, name="tester"),
     path(version + "dimensions/<int:pk>/", views.edit_dimension, name="edit_dimension"),
     path(version + "rules/new/", views.edit_rule, name="new_rule"),
-    path(version + "rules/<slug:code>/", views.edit_rule, name="edit_rule"),
+    path(version + "rules/<slug:code>/", views.rule_detail, name="rule"),
+    path(version + "rules/<slug:code>/edit/", views.edit_rule, name="edit_rule"),
     path(version + "rules/<slug:code>/delete/", views.delete_rule, name="delete_rule"),
 ]

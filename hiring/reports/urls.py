@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring.reports import views
+from hiring.reports import rule_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -10,4 +10,11 @@ urlpatterns = [
     path("roles/<slug:slug>/plan/<int:pk>/kit.pdf", views.blank_kit_pdf, name="blank_kit_pdf"),
     path("roles/<slug:slug>/compare/pdf/", views.compare_pdf, name="compare_pdf"),
     path("roles/<slug:slug>/compare/pdf/progress/", views.compare_job, name="compare_job"),
+    path("banks/<slug:slug>/rules/", rule_views.rules_overview, name="rule_overview"),
+    path("banks/<slug:slug>/rules/<slug:code>/", rule_views.rule_detail, name="rule_evidence"),
+    path(
+        "flags/<int:pk>/counter-example/",
+        rule_views.add_counter_example,
+        name="add_counter_example",
+    ),
 ]

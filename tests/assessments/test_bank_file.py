@@ -168,7 +168,7 @@ def test_it_refuses_bad_yaml_and_writes_nothing(bank_file):
 def test_it_loads_the_default_bank_once_and_a_second_run_changes_nothing(capsys):
     call_command("load_bank")
     call_command("load_bank")
-    assert "Unchanged" in capsys.readouterr().out
+    assert "Nothing new in the shipped bank" in capsys.readouterr().out
     version = BankVersion.objects.get()
     assert version.status == BankVersion.Status.PUBLISHED
     assert version.dimensions.count() == 30
@@ -248,3 +248,85 @@ def test_bankfile_parse_reports_every_problem_at_once(default_bank_data):
     with pytest.raises(bankfile.BankFileError) as err:
         bankfile.parse_data(data, "x.yaml")
     assert len(err.value.problems) == 2
+
+
+@pytest.mark.django_db
+def test_it_never_publishes_the_shipped_bank_over_hrs_version(hana, capsys):
+    from assessments import services
+
+    call_command("load_bank")
+    v1 = BankVersion.objects.get()
+    draft = services.start_draft(v1.bank, user=hana)
+    dimension = draft.dimensions.order_by("position").first()
+    dimension.title = "HR's own wording"
+    dimension.save()
+    services.publish_version(draft, user=hana, changelog="HR's edit.")
+    capsys.readouterr()
+
+    call_command("load_bank")
+
+    out = capsys.readouterr().out
+    assert "nothing was published" in out
+    assert BankVersion.objects.published().order_by("-number").first() == draft
+    assert BankVersion.objects.count() == 2
+    assert draft.bank.latest_published().dimensions.filter(title="HR's own wording").exists()
+
+
+@pytest.mark.django_db
+def test_it_opens_a_draft_for_review_when_the_shipped_bank_changes(
+    monkeypatch, default_bank_data, capsys
+):
+    from assessments import bankfile
+
+    call_command("load_bank")
+    newer = copy.deepcopy(default_bank_data)
+    newer["dimensions"][0]["title"] = "A newer shipped wording"
+    monkeypatch.setattr(bankfile, "read_default_bank", lambda: copy.deepcopy(newer))
+    capsys.readouterr()
+
+    call_command("load_bank")
+    out = capsys.readouterr().out
+    assert "opened draft v2 for review" in out and "Nothing was published" in out
+    draft = BankVersion.objects.get(status="draft")
+    assert draft.dimensions.filter(title="A newer shipped wording").exists()
+    assert BankVersion.objects.published().get().number == 1
+    assert "shipped default bank" in draft.changes.get().summary
+
+    call_command("load_bank")  # the same newer shipped bank again: nothing happens
+    assert "Nothing new" in capsys.readouterr().out
+    assert BankVersion.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_it_leaves_an_open_draft_alone_when_the_shipped_bank_changes(
+    monkeypatch, default_bank_data, hana, capsys
+):
+    from assessments import bankfile, services
+
+    call_command("load_bank")
+    draft = services.start_draft(Bank.objects.get(), user=hana)
+    newer = copy.deepcopy(default_bank_data)
+    newer["warning_rules"][0]["label"] = "A newer shipped label"
+    monkeypatch.setattr(bankfile, "read_default_bank", lambda: copy.deepcopy(newer))
+    capsys.readouterr()
+
+    call_command("load_bank")
+    assert "is an open draft; nothing was changed" in capsys.readouterr().out
+    assert not draft.warning_rules.filter(label="A newer shipped label").exists()
+
+
+@pytest.mark.django_db
+def test_it_refuses_to_replace_an_open_draft_from_a_file_without_confirmation(
+    published, bank_file, default_bank_data, hana
+):
+    from assessments import services
+
+    draft = services.start_draft(published.bank, user=hana)
+    data = copy.deepcopy(default_bank_data)
+    data["dimensions"][0]["title"] = "From a file"
+    path = str(bank_file(data))
+    with pytest.raises(CommandError, match="open draft"):
+        call_command("load_bank", path, "--draft")
+    assert not draft.dimensions.filter(title="From a file").exists()
+    call_command("load_bank", path, "--draft", "--replace-draft")
+    assert draft.dimensions.filter(title="From a file").exists()

@@ -116,6 +116,9 @@ def test_it_lets_hr_edit_a_draft_dimension_with_its_questions_and_anchors(as_han
     assert second.anchors.get(level=5).behaviour.startswith("Would answer warmly")
     first = dimension.questions.first()
     assert not first.anchors.get(level=5).behaviour.startswith("Would answer warmly")
+    summary = draft.changes.first().summary
+    assert summary.startswith("Edited “Laughs with, never at”: title")
+    assert "question 1" in summary and "question 2" in summary
 
 
 def test_it_refuses_a_rule_with_a_duplicate_code(as_hana, draft):
@@ -175,7 +178,8 @@ def test_it_lists_what_changed_between_two_versions(as_maya, draft):
     question = Question.objects.filter(dimension__version=draft).first()
     question.prompt = "A brand new prompt about returns."
     question.save()
-    draft.warning_rules.get(code="sarcasm").delete()
+    sarcasm = draft.warning_rules.get(code="sarcasm")
+    sarcasm.delete()
     from assessments.services import publish_version
 
     publish_version(draft)
@@ -183,7 +187,8 @@ def test_it_lists_what_changed_between_two_versions(as_maya, draft):
         reverse("assessments:diff", args=[draft.bank.slug]), {"old": 1, "new": 2}
     ).content.decode()
     assert "A brand new prompt about returns." in page
-    assert "removed" in page and "sarcasm" in page
+    assert "removed" in page and escape(sarcasm.label) in page
+    assert "natural_traits:" not in page
 
 
 def test_it_exports_json_and_yaml_downloads(as_maya, published):
@@ -243,6 +248,7 @@ def hr_write_urls(draft):
         "new_rule": version_url(draft, "new_rule"),
         "edit_dimension": version_url(draft, "edit_dimension", dimension),
         "import": reverse("assessments:import"),
+        "confirm_import": reverse("assessments:confirm_import"),
         "tester": version_url(draft, "tester"),
     }
 
@@ -257,7 +263,7 @@ def test_it_forbids_every_write_view_to_anyone_but_hr(request, who, draft):
 
 
 def test_it_refuses_the_wrong_method_on_every_write_view(as_hana, draft):
-    post_only = {"start_draft", "publish", "discard", "delete_rule"}
+    post_only = {"start_draft", "publish", "delete_rule", "confirm_import"}
     for name, url in hr_write_urls(draft).items():
         method = as_hana.get if name in post_only else as_hana.put
         assert method(url).status_code == 405, name
@@ -269,3 +275,108 @@ def test_it_lets_hr_delete_a_rule_and_discard_a_draft(as_hana, draft):
     assert not draft.warning_rules.filter(code=code).exists()
     assert as_hana.post(version_url(draft, "discard")).status_code == 302
     assert not BankVersion.objects.filter(status="draft").exists()
+
+
+def test_it_asks_before_discarding_a_draft_and_says_what_would_be_lost(as_hana, draft, hana):
+    rule = draft.warning_rules.get(code="appreciation")
+    rule.label = "Serves to be thanked"
+    rule.save()
+    draft.note_change(hana, "Relabelled 'appreciation'.")
+
+    page = as_hana.get(version_url(draft, "discard")).content.decode()
+
+    assert "Discard draft v2?" in page and "cannot be undone" in page
+    assert "Serves to be thanked" in page and "Relabelled" in page
+    draft.refresh_from_db()
+    assert draft.is_draft
+
+
+def upload(data, name="bank.json"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, json.dumps(data).encode())
+
+
+def test_it_shows_what_an_import_over_an_open_draft_would_change_and_asks_first(
+    as_hana, draft, hana
+):
+    edited = draft.dimensions.order_by("position").first()
+    edited.title = "Hana's unsaved idea"
+    edited.save()
+    draft.note_change(hana, "Retitled the first trait.")
+    data = services.export_version(draft.bank.latest_published())
+    data["dimensions"][1]["title"] = "Adapts with ease"
+
+    response = as_hana.post(reverse("assessments:import"), {"file": upload(data)})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Replace draft v2 with this file?" in page
+    assert "Hana&#x27;s unsaved idea" in page and "Adapts with ease" in page
+    assert draft.dimensions.filter(title="Hana's unsaved idea").exists()  # nothing changed yet
+
+    confirm = response.context["form"].initial
+    response = as_hana.post(reverse("assessments:confirm_import"), confirm)
+    assert response.status_code == 302
+    assert draft.dimensions.filter(title="Adapts with ease").exists()
+    assert not draft.dimensions.filter(title="Hana's unsaved idea").exists()
+    assert draft.changes.filter(summary__contains="imported bank file").exists()
+
+
+def test_it_asks_again_when_the_draft_changed_since_the_review(as_hana, draft, hana):
+    data = services.export_version(draft)
+    data["dimensions"][1]["title"] = "Adapts with ease"
+    confirm = as_hana.post(reverse("assessments:import"), {"file": upload(data)})
+    assert confirm.status_code == 200
+    initial = confirm.context["form"].initial
+    draft.note_change(hana, "A later edit.")
+
+    response = as_hana.post(reverse("assessments:confirm_import"), initial)
+
+    assert response.status_code == 200 and "changed since you reviewed it" in (
+        response.content.decode()
+    )
+    assert not draft.dimensions.filter(title="Adapts with ease").exists()
+
+
+def test_the_version_list_marks_the_current_version_and_counts_roles(as_hana, draft, hana):
+    from hiring.interviews.models import Role
+
+    first = draft.bank.versions.get(number=1)
+    services.publish_version(draft, user=hana, changelog="v2")
+    Role.objects.create(title="Advisor", bank_version=first, hiring_manager=hana)
+    Role.objects.create(title="Lead", bank_version=first, hiring_manager=hana)
+
+    response = as_hana.get(reverse("assessments:banks"))
+
+    summary = response.context["banks"][0]
+    assert summary.current.number == 2 and summary.draft is None
+    assert [v.role_count for v in summary.versions] == [0, 2]
+    page = response.content.decode()
+    assert "Current" in page and "2 roles" in page and "Edit (open a draft)" in page
+
+
+def test_the_version_list_offers_to_continue_an_open_draft(as_hana, draft):
+    page = as_hana.get(reverse("assessments:banks")).content.decode()
+    assert "Continue draft v2" in page and "Edit (open a draft)" not in page
+    published_page = as_hana.get(version_url(draft.bank.versions.get(number=1))).content.decode()
+    assert "Continue draft v2" in published_page
+
+
+def test_it_records_who_changed_what_in_a_draft_and_offers_it_as_the_changelog(as_hana, draft):
+    rule = draft.warning_rules.get(code="appreciation")
+    as_hana.post(version_url(draft, "delete_rule", rule.code))
+
+    response = as_hana.get(version_url(draft))
+
+    summaries = [c.summary for c in response.context["history"]]
+    assert summaries[0] == f"Deleted rule “{rule.label}” (appreciation)."
+    assert summaries[-1] == "Opened the draft as a copy of v1."
+    assert draft.changes.first().user.username == "hana"
+    page = response.content.decode()
+    assert "Draft history (2 changes)" in page
+    changelog = response.context["publish_form"]["changelog"].value()
+    assert changelog.splitlines() == [
+        "- Opened the draft as a copy of v1.",
+        f"- Deleted rule “{rule.label}” (appreciation).",
+    ]

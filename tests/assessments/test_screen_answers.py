@@ -38,7 +38,7 @@ def test_it_writes_one_line_per_answer_with_flags_and_offsets(published, tmp_pat
     assert second == {"id": "a2", "flags": []}
     assert first["id"] == "a1"
     (flag,) = first["flags"]
-    assert set(flag) == {"rule", "label", "evidence", "start", "end", "why", "source", "stage"}
+    assert set(flag) == {"rule", "label", "evidence", "start", "end", "why", "source"}
     assert flag["rule"] == "appreciation"
     assert "Honestly, I like being appreciated."[flag["start"] : flag["end"]] == flag["evidence"]
 

@@ -28,7 +28,7 @@ def test_it_walks_hr_through_reading_editing_and_comparing(
     assert page.get_by_role("heading", name=first.title).is_visible()
     page.screenshot(path=str(artefacts / "bank-version.png"))
 
-    page.get_by_role("button", name="Edit (open draft)").first.click()
+    page.get_by_role("button", name="Edit (open a draft)").first.click()
     page.wait_for_url("**/v2/")
     page.get_by_role("link", name=f"Edit {first.title}").click()
     page.get_by_label("Title").fill("Keeps humour kind, never sarcastic")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assessments.screening import Screener, RuleSpec, evaluate, pattern_problem
+from assessments.screening import RuleSpec, Screener, evaluate, pattern_problem
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,13 @@ def test_an_overlong_word_never_reaches_the_matcher():
 def test_evaluate_reports_per_style_and_writer():
     s = Screener([RuleSpec("calm_down", "l", "w", ("calm down",))], learned=False)
     records = [
-        {"answer": "Calm down!", "warning": True, "category": "calm_down", "style": "terse", "writer": "w1"},
+        {
+            "answer": "Calm down!",
+            "warning": True,
+            "category": "calm_down",
+            "style": "terse",
+            "writer": "w1",
+        },
         {"answer": "I listen.", "warning": False, "style": "notes", "writer": "w2"},
     ]
     result = evaluate(s, records)

@@ -86,7 +86,7 @@ def role(request: HttpRequest, slug: str) -> HttpResponse:
 @role_required(HR, HIRING_MANAGER)
 def edit_role(request: HttpRequest, slug: str) -> HttpResponse:
     opening = get_role(request.user, slug)
-    if not can_manage_role(request.user, opening):
+    if not manages(request.user, opening):
         raise PermissionDenied("Only HR and the role's hiring manager change a role.")
     version = opening.bank_version
     form = RoleEditForm(request.POST or None, instance=opening, user=request.user)
