@@ -275,7 +275,8 @@ def side_by_side(role, candidate, chosen, runs: int, workdir: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     from hiring.reports import pdf
-    from hiring.reports.candidate import build_candidate_report, build_comparison
+    from hiring.reports.candidate import build_candidate_report
+    from hiring.reports.comparison import build_comparison
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls stay synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -20,10 +20,10 @@ import argparse
 import json
 import os
 import re
-import subprocess
-import tempfile
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -143,7 +143,11 @@ def worst_case(specs: list) -> tuple[float, float, str]:
     unit = "I said sorry sorry to the customer and I help with a refund "
     long = (unit * (20_000 // len(unit) + 1))[:20_000]
     short = (unit * 6)[:300]
-    return median_time(lambda: screener.screen(long)), median_time(lambda: screener.screen(short), 50), pattern
+    return (
+        median_time(lambda: screener.screen(long)),
+        median_time(lambda: screener.screen(short), 50),
+        pattern,
+    )
 
 
 def main() -> None:
@@ -170,13 +174,25 @@ def main() -> None:
     rows = [
         ("answers", f"{n}"),
         ("regex tokenising, answers/s", f"{n / regex_s:,.0f}"),
-        ("Screener.screen in-process, answers/s", f"{n / screen_s:,.0f}  (ratio to regex {regex_s / screen_s:.3f})"),
-        ("screen_answers end to end, answers/s", f"{n / command_s:,.0f}  (ratio to regex {regex_s / command_s:.3f}; target >= 0.2)"),
+        (
+            "Screener.screen in-process, answers/s",
+            f"{n / screen_s:,.0f}  (ratio to regex {regex_s / screen_s:.3f})",
+        ),
+        (
+            "screen_answers end to end, answers/s",
+            f"{n / command_s:,.0f}  (ratio to regex {regex_s / command_s:.3f}; target >= 0.2)",
+        ),
         ("screen_answers start-up s (subtracted)", f"{startup:.2f}"),
         ("YAML parse of the rule file, ms", f"{yaml_s * 1000:.1f}"),
-        ("compile the rules, ms", f"{compile_s * 1000:.1f}  (ratio to YAML {compile_s / yaml_s:.2f}; target <= 1)"),
+        (
+            "compile the rules, ms",
+            f"{compile_s * 1000:.1f}  (ratio to YAML {compile_s / yaml_s:.2f}; target <= 1)",
+        ),
         ("worst case: 300 chars, ms", f"{worst_short * 1000:.2f}"),
-        ("worst case: 20,000 chars, ms", f"{worst_long * 1000:.1f}  (ratio {worst_long / worst_short:.0f}x; target <= 100x)"),
+        (
+            "worst case: 20,000 chars, ms",
+            f"{worst_long * 1000:.1f}  (ratio {worst_long / worst_short:.0f}x; target <= 100x)",
+        ),
         ("worst-case pattern", pattern),
     ]
     width = max(len(k) for k, _ in rows)

@@ -103,10 +103,13 @@ def _required(seq: Seq, vocab: Vocabulary) -> tuple[frozenset[str], ...]:
     for node in seq:
         if isinstance(node, Word):
             slots.append(vocab.add(node))
-        elif isinstance(node, Alt) and not node.optional:
-            if all(len(o) == 1 and isinstance(o[0], Word) for o in node.options):
-                words = [o[0] for o in node.options if isinstance(o[0], Word)]
-                slots.append(frozenset().union(*(vocab.add(w) for w in words)))
+        elif (
+            isinstance(node, Alt)
+            and not node.optional
+            and all(len(o) == 1 and isinstance(o[0], Word) for o in node.options)
+        ):
+            words = [o[0] for o in node.options if isinstance(o[0], Word)]
+            slots.append(frozenset().union(*(vocab.add(w) for w in words)))
     return tuple(slots)
 
 

@@ -175,10 +175,13 @@ def _expand_contractions(seq: Seq) -> Seq:
     """Contractions in a pattern expand the way answers do: "don't" -> "do not"."""
     out: list[Node] = []
     for node in seq:
-        if isinstance(node, Word) and node.kind == "stem":
-            if "'" in node.text or node.text in SPECIAL_WORDS:
-                out.extend(Word("stem", p) for p in expand(node.text))
-                continue
+        if (
+            isinstance(node, Word)
+            and node.kind == "stem"
+            and ("'" in node.text or node.text in SPECIAL_WORDS)
+        ):
+            out.extend(Word("stem", p) for p in expand(node.text))
+            continue
         if isinstance(node, Alt):
             node = Alt(tuple(_expand_contractions(o) for o in node.options), node.optional)
         out.append(node)

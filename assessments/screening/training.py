@@ -154,7 +154,8 @@ def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
                 }
             )
             print(
-                f"{held:<10}{style:<9}{len(sub):>4}{t:>6.2f}  {rp:>6.3f}/{rr:<6.3f}  {cp:>6.3f}/{cr:<6.3f}"
+                f"{held:<10}{style:<9}{len(sub):>4}{t:>6.2f}"
+                f"  {rp:>6.3f}/{rr:<6.3f}  {cp:>6.3f}/{cr:<6.3f}"
             )
     return table
 

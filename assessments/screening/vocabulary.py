@@ -111,7 +111,7 @@ class Vocabulary:
         found: set[str] = set()
         for d in deletes(chunk):
             for kind, target in self.fuzzy_index.get(d, ()):
-                if kind == "p" and len(target) == n and target[0] == chunk[0]:
-                    if edit1(chunk, target):
-                        found.add("p:" + target)
+                same_start = kind == "p" and len(target) == n and target[0] == chunk[0]
+                if same_start and edit1(chunk, target):
+                    found.add("p:" + target)
         return found

@@ -8,7 +8,7 @@ from django import forms
 from django.http import QueryDict
 
 from hiring.interviews.models import Candidate, Role
-from hiring.reports.candidate import SORT_OVERALL
+from hiring.reports.comparison import SORT_OVERALL
 
 
 class ComparisonForm(forms.Form):

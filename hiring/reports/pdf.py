@@ -29,7 +29,8 @@ from django.utils.text import slugify
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
 from hiring.reports import charts
-from hiring.reports.candidate import build_candidate_report, build_comparison
+from hiring.reports.candidate import build_candidate_report
+from hiring.reports.comparison import build_comparison
 
 CANDIDATE_TEMPLATE = "reports/candidate_pdf.html"
 COMPARISON_TEMPLATE = "reports/compare_pdf.html"
@@ -43,7 +44,12 @@ _SOURCES = [
     *sorted((settings.BASE_DIR / "templates" / "reports").glob("*.html")),
     *(
         Path(str(module.__file__))
-        for module in (sys.modules[build_candidate_report.__module__], charts, scoring)
+        for module in (
+            sys.modules[build_candidate_report.__module__],
+            sys.modules[build_comparison.__module__],
+            charts,
+            scoring,
+        )
     ),
     Path(__file__),
 ]

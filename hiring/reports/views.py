@@ -22,7 +22,8 @@ from hiring.reports.access import (
     get_candidate_for_report,
     get_role_for_comparison,
 )
-from hiring.reports.candidate import build_candidate_report, build_comparison
+from hiring.reports.candidate import build_candidate_report
+from hiring.reports.comparison import build_comparison
 from hiring.reports.forms import ComparisonForm
 
 

@@ -55,7 +55,9 @@ def test_it_shows_a_removed_question_and_list_entries_added_and_removed(default_
 
 def test_it_shows_anchor_changes(default_bank_data):
     new = copy.deepcopy(default_bank_data)
-    new["dimensions"][0]["questions"][0]["anchors"][2]["behaviour"] = "Keeps the joke on themselves."
+    new["dimensions"][0]["questions"][0]["anchors"][2]["behaviour"] = (
+        "Keeps the joke on themselves."
+    )
     (change,) = diff_banks(default_bank_data, new)
     assert change.item.endswith("score anchor 3")
     assert change.details[0].new == "Keeps the joke on themselves."

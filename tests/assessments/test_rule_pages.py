@@ -43,7 +43,9 @@ def test_it_marks_an_example_the_rule_misses_as_failing(as_hana, published, hana
 
 def test_it_hides_a_draft_rule_from_recruiters(as_ravi, published, hana):
     draft = services.start_draft(published.bank, user=hana)
-    assert as_ravi.get(rule_url(draft, "appreciation")).status_code == 404  # a draft does not exist for them
+    assert (
+        as_ravi.get(rule_url(draft, "appreciation")).status_code == 404
+    )  # a draft does not exist for them
 
 
 def test_it_reads_patterns_back_in_words():

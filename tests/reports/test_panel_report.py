@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from hiring.interviews.models import Candidate, Interview
-from hiring.reports.candidate import build_candidate_report, build_comparison
+from hiring.reports.candidate import build_candidate_report
+from hiring.reports.comparison import build_comparison
 from tests.reports.conftest import run_interview
 
 pytestmark = pytest.mark.django_db

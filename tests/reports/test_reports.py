@@ -4,7 +4,8 @@ import pytest
 
 from assessments.models import BankVersion, Dimension, Question
 from hiring.interviews.models import Candidate, Interview
-from hiring.reports.candidate import build_candidate_report, build_comparison
+from hiring.reports.candidate import build_candidate_report
+from hiring.reports.comparison import build_comparison
 
 from .conftest import FLAGGED_ANSWER, run_interview
 

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from assessments.management.paths import output_path, write
 from hiring.interviews.models import Role
 from hiring.reports import pdf
-from hiring.reports.candidate import build_comparison
+from hiring.reports.comparison import build_comparison
 from hiring.reports.forms import ComparisonForm
 
 
