@@ -15,7 +15,7 @@ def frozen(obj: Any) -> bool:
     return not version.is_draft
 
 
-class FrozenAware(admin.ModelAdmin):
+class FrozenAware(admin.ModelAdmin[Any]):
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return super().has_change_permission(request, obj) and not frozen(obj)
 
@@ -23,7 +23,7 @@ class FrozenAware(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and not frozen(obj)
 
 
-class FrozenAwareInline(admin.TabularInline):
+class FrozenAwareInline(admin.TabularInline[Any, Any]):
     extra = 0
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -45,7 +45,7 @@ class AnchorInline(FrozenAwareInline):
 
 
 @admin.register(Bank)
-class BankAdmin(admin.ModelAdmin):
+class BankAdmin(admin.ModelAdmin[Bank]):
     list_display = ["name", "slug", "created_at"]
     prepopulated_fields = {"slug": ["name"]}
 

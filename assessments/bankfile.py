@@ -47,7 +47,7 @@ class _BoundedLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in bank files; write it out", mark
             )
@@ -125,7 +125,7 @@ class _Checker:
             return ""
         return value
 
-    def text(self, obj: dict, field: str, item: str, *, required: bool = True) -> str:
+    def text(self, obj: dict[str, Any], field: str, item: str, *, required: bool = True) -> str:
         value = obj.get(field)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -136,7 +136,7 @@ class _Checker:
             return ""
         return self.bounded(value.strip(), field, item, MAX_FIELD.get(field, MAX_TEXT))
 
-    def texts(self, obj: dict, field: str, item: str, *, minimum: int = 0) -> list[str]:
+    def texts(self, obj: dict[str, Any], field: str, item: str, *, minimum: int = 0) -> list[str]:
         value = obj.get(field, [])
         if value is None:
             value = []
@@ -151,13 +151,15 @@ class _Checker:
             self.fail(item, f"'{field}' needs at least {minimum} entries, has {len(cleaned)}")
         return cleaned
 
-    def choice(self, obj: dict, field: str, item: str, options: Sequence[str]) -> str:
+    def choice(self, obj: dict[str, Any], field: str, item: str, options: Sequence[str]) -> str:
         value = self.text(obj, field, item)
         if value and value not in options:
             self.fail(item, f"'{field}' is '{value}', expected one of {', '.join(options)}")
         return value
 
-    def integer(self, obj: dict, field: str, item: str, low: int = 1, high: int = 5) -> int:
+    def integer(
+        self, obj: dict[str, Any], field: str, item: str, low: int = 1, high: int = 5
+    ) -> int:
         value = obj.get(field)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(item, f"missing or non-integer '{field}'")
@@ -167,7 +169,7 @@ class _Checker:
             return 0
         return value
 
-    def items(self, obj: dict, field: str, item: str) -> list[dict]:
+    def items(self, obj: dict[str, Any], field: str, item: str) -> list[dict[str, Any]]:
         value = obj.get(field)
         if value is None:
             self.fail(item, f"missing field '{field}'")
@@ -211,7 +213,7 @@ class _Checker:
             self.fail(f"warning rule '{code}'", "duplicate code")
         return {"bank": name, "version": version, "dimensions": dimensions, "warning_rules": rules}
 
-    def dimension(self, raw: dict, index: int) -> dict:
+    def dimension(self, raw: dict[str, Any], index: int) -> dict[str, Any]:
         item = f"dimension #{index}"
         if isinstance(raw.get("title"), str):
             item += f" '{raw['title']}'"
@@ -243,7 +245,7 @@ class _Checker:
         data["questions"] = questions
         return data
 
-    def anchors(self, raw: dict, item: str) -> list[dict[str, Any]]:
+    def anchors(self, raw: dict[str, Any], item: str) -> list[dict[str, Any]]:
         """A question's five anchors, one per level 1..5."""
         anchors: list[dict[str, Any]] = []
         for ai, a in enumerate(self.items(raw, "anchors", item), 1):
@@ -259,7 +261,7 @@ class _Checker:
             self.fail(item, f"anchor levels missing: {', '.join(map(str, missing))}")
         return sorted(anchors, key=lambda a: int(a["level"]))
 
-    def rule(self, raw: dict, index: int, dimension_keys: set[str]) -> dict:
+    def rule(self, raw: dict[str, Any], index: int, dimension_keys: set[str]) -> dict[str, Any]:
         item = f"warning rule #{index}"
         if isinstance(raw.get("code"), str):
             item = f"warning rule '{raw['code'][:60]}'"

@@ -74,7 +74,9 @@ def _detail(label: str, old: Any, new: Any) -> Detail:
     )
 
 
-def _fields_changed(old: dict, new: dict, fields: dict[str, str]) -> list[Detail]:
+def _fields_changed(
+    old: dict[str, Any], new: dict[str, Any], fields: dict[str, str]
+) -> list[Detail]:
     return [
         _detail(label, old.get(f), new.get(f))
         for f, label in fields.items()
@@ -82,7 +84,9 @@ def _fields_changed(old: dict, new: dict, fields: dict[str, str]) -> list[Detail
     ]
 
 
-def _content(item: dict, fields: dict[str, str], *, removed: bool = False) -> list[Detail]:
+def _content(
+    item: dict[str, Any], fields: dict[str, str], *, removed: bool = False
+) -> list[Detail]:
     """An added item's fields as new values (a removed one's as old values)."""
     out = []
     for f, label in fields.items():
@@ -93,11 +97,11 @@ def _content(item: dict, fields: dict[str, str], *, removed: bool = False) -> li
     return out
 
 
-def dimension_name(dim: dict) -> str:
+def dimension_name(dim: dict[str, Any]) -> str:
     return f"{LIST_NAMES.get(dim['list'], dim['list'])} {dim['number']}: “{dim['title']}”"
 
 
-def _key(dim: dict) -> tuple[str, int]:
+def _key(dim: dict[str, Any]) -> tuple[str, int]:
     return dim["list"], dim["number"]
 
 
@@ -124,7 +128,7 @@ def diff_banks(old: BankData, new: BankData) -> list[Change]:
     return changes + _rule_changes(old, new)
 
 
-def _dimension_changes(before: dict, dim: dict) -> list[Change]:
+def _dimension_changes(before: dict[str, Any], dim: dict[str, Any]) -> list[Change]:
     name = dimension_name(dim)
     changes = []
     if details := _fields_changed(before, dim, DIMENSION_FIELDS):
@@ -133,7 +137,9 @@ def _dimension_changes(before: dict, dim: dict) -> list[Change]:
     return changes
 
 
-def _question_changes(where: str, old: list[dict], new: list[dict]) -> list[Change]:
+def _question_changes(
+    where: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> list[Change]:
     changes = []
     for i in range(max(len(old), len(new))):
         item = f"{where}, question {i + 1}"
@@ -148,7 +154,9 @@ def _question_changes(where: str, old: list[dict], new: list[dict]) -> list[Chan
     return changes
 
 
-def anchor_changes(where: str, old: list[dict], new: list[dict]) -> list[Change]:
+def anchor_changes(
+    where: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
+) -> list[Change]:
     """A question's score anchors, matched by level."""
     before = {a["level"]: a["behaviour"] for a in old}
     after = {a["level"]: a["behaviour"] for a in new}
@@ -172,7 +180,7 @@ def _rule_changes(old: BankData, new: BankData) -> list[Change]:
         for d in (*old["dimensions"], *new["dimensions"])
     }
 
-    def readable(rule: dict) -> dict:
+    def readable(rule: dict[str, Any]) -> dict[str, Any]:
         # A rule names its dimension by key; HR knows it by title.
         return {**rule, "dimension": titles.get(rule.get("dimension") or "", rule.get("dimension"))}
 

@@ -53,7 +53,7 @@ class LinesField(forms.CharField):
 LINE_HELP = "One per line."
 
 
-class DimensionForm(forms.ModelForm):
+class DimensionForm(forms.ModelForm[Dimension]):
     class Meta:
         model = Dimension
         fields = ["title", "description", "source"]
@@ -67,7 +67,7 @@ ANCHOR_HELP = {
 }
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(forms.ModelForm[Question]):
     """A question with its own five anchors, written for its kind."""
 
     probes = LinesField(required=False, help_text=LINE_HELP, label="Follow-up probes")
@@ -119,7 +119,7 @@ QuestionFormSet = inlineformset_factory(
 )
 
 
-class WarningRuleForm(forms.ModelForm):
+class WarningRuleForm(forms.ModelForm[WarningRule]):
     patterns = LinesField(help_text="One pattern per line; see the pattern guide below.")
     examples = LinesField(required=False, help_text="Answers this rule must flag. " + LINE_HELP)
     counter_examples = LinesField(
@@ -149,14 +149,14 @@ class WarningRuleForm(forms.ModelForm):
         dimension_field.queryset = version.dimensions.order_by("position")
 
     def clean_code(self) -> str:
-        code = self.cleaned_data["code"]
+        code: str = self.cleaned_data["code"]
         clash = self.version.warning_rules.filter(code=code).exclude(pk=self.instance.pk)
         if clash.exists():
             raise forms.ValidationError("Another rule of this version already uses this code.")
         return code
 
     def clean_patterns(self) -> list[str]:
-        patterns = self.cleaned_data["patterns"]
+        patterns: list[str] = self.cleaned_data["patterns"]
         problems = [f"'{p}': {msg}" for p in patterns if (msg := pattern_problem(p))]
         if problems:
             raise forms.ValidationError(problems)

@@ -304,7 +304,7 @@ class Question(VersionContent):
         return self.dimension.version
 
 
-class AnchorQuerySet(VersionContentQuerySet):
+class AnchorQuerySet(VersionContentQuerySet["Anchor"]):
     version_path = "question__dimension__version"
 
 

@@ -15,7 +15,7 @@ from assessments import bankfile
 from assessments.bankfile import BankData
 from assessments.models import Anchor, Bank, BankVersion, Dimension, Question, WarningRule
 from assessments.rules import problems_for
-from hiring.accounts.roles import Person
+from hiring.accounts.roles import Person, as_user
 
 
 class PublishError(Exception):
@@ -279,14 +279,14 @@ def _unique_slug(name: str) -> str:
 
 
 @transaction.atomic
-def start_draft(bank: Bank, *, user=None) -> BankVersion:
+def start_draft(bank: Bank, *, user: Person | None = None) -> BankVersion:
     """Open a draft as a copy of the latest version (or return the draft already open)."""
     existing = bank.draft()
     if existing:
         return existing
     latest = bank.latest_version()
     draft = BankVersion.objects.create(
-        bank=bank, number=(latest.number + 1 if latest else 1), created_by=user
+        bank=bank, number=(latest.number + 1 if latest else 1), created_by=as_user(user)
     )
     if latest:
         _write_content(draft, export_version(latest))
@@ -296,7 +296,9 @@ def start_draft(bank: Bank, *, user=None) -> BankVersion:
 
 
 @transaction.atomic
-def publish_version(version: BankVersion, *, user=None, changelog: str = "") -> BankVersion:
+def publish_version(
+    version: BankVersion, *, user: Person | None = None, changelog: str = ""
+) -> BankVersion:
     version.ensure_draft()
     problems = problems_for(version)
     if problems:

@@ -31,6 +31,7 @@ __all__ = [
     "RECRUITER",
     "Person",
     "User",
+    "as_user",
     "display_name",
     "has_role",
     "is_hiring_manager",
@@ -78,6 +79,11 @@ def is_recruiter(user: Person) -> bool:
 
 def is_hiring_manager(user: Person) -> bool:
     return has_role(user, HIRING_MANAGER)
+
+
+def as_user(user: Person | None) -> User | None:
+    """The logged-in person as a user row to record (who created or changed something)."""
+    return user if isinstance(user, User) else None
 
 
 def display_name(user: User) -> str:

@@ -14,13 +14,13 @@ from django.http import HttpRequest
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role, RoleDimension
 
 
-class RoleDimensionInline(admin.TabularInline):
+class RoleDimensionInline(admin.TabularInline[RoleDimension, Role]):
     model = RoleDimension
     extra = 0
     raw_id_fields = ["dimension"]
 
 
-class KeepsSubmittedInterviews(admin.ModelAdmin):
+class KeepsSubmittedInterviews(admin.ModelAdmin[Any]):
     """Show submitted interviews as what blocks a delete, the way PROTECT would."""
 
     submitted_path = ""  # lookup from the model to Interview.candidate's side
@@ -64,7 +64,7 @@ def _locked(interview: Interview | None) -> bool:
     return interview is not None and interview.is_submitted
 
 
-class RecordAdmin(admin.ModelAdmin):
+class RecordAdmin(admin.ModelAdmin[Any]):
     """Records are made by the interview kit, never added here."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:

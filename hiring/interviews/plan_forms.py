@@ -17,12 +17,12 @@ from hiring.interviews.models import Candidate, InterviewPlan, PlannedInterview
 MAX_QUESTIONS = 12
 
 
-class QuestionChoiceField(forms.ModelMultipleChoiceField):
+class QuestionChoiceField(forms.ModelMultipleChoiceField[Question]):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.dimension.title}: {obj.get_kind_display()}: {obj.prompt}"
 
 
-class PlannedInterviewForm(forms.ModelForm):
+class PlannedInterviewForm(forms.ModelForm[PlannedInterview]):
     """One interview of the plan: its focus dimensions and the questions its kit asks."""
 
     dimensions = forms.ModelMultipleChoiceField(
@@ -59,7 +59,7 @@ class PlannedInterviewForm(forms.ModelForm):
         )
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
+        name: str = self.cleaned_data["name"].strip()
         clash = self.plan.interviews.filter(name__iexact=name).exclude(pk=self.instance.pk)
         if clash.exists():
             raise ValidationError("Another interview of this plan has this name.")

@@ -97,7 +97,9 @@ class Comparison:
         return ranked + len(self.unassessed) + len(self.under_covered)
 
 
-def build_comparison(
+# Complexity 11: one pass that groups candidates by version and sets the unranked apart;
+# the arithmetic is in scoring, the layout in _chunks.
+def build_comparison(  # noqa: C901
     role: Role,
     candidates: Iterable[Candidate] | None = None,
     *,

@@ -141,7 +141,8 @@ def _fetcher() -> Any:
     static_url = "/" + settings.STATIC_URL.strip("/") + "/"
     roots = _allowed_roots()
 
-    class LocalFetcher(URLFetcher):
+    # WeasyPrint ships no type hints, so its base class is Any to mypy.
+    class LocalFetcher(URLFetcher):  # type: ignore[misc]
         """Serve static files and data: URLs from disk; refuse the network outright."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -209,7 +210,10 @@ def render_pdf(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return document.write_pdf(stylesheets=[print_css(), _page_css(paper_size(), orientation)])
+        pdf: bytes = document.write_pdf(
+            stylesheets=[print_css(), _page_css(paper_size(), orientation)]
+        )
+        return pdf
     finally:
         if collecting:
             gc.enable()
@@ -217,7 +221,7 @@ def render_pdf(
 
 def cached(key: str, build: Callable[[], bytes]) -> bytes:
     cache = reports_cache()
-    data = cache.get(key)
+    data: bytes | None = cache.get(key)
     if data is None:
         data = build()
         cache.set(key, data)

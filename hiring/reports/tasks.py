@@ -49,7 +49,8 @@ def job_key(pdf_key: str) -> str:
 
 
 def job_state(pdf_key: str) -> dict[str, Any] | None:
-    return pdf.reports_cache().get(job_key(pdf_key))
+    state: dict[str, Any] | None = pdf.reports_cache().get(job_key(pdf_key))
+    return state
 
 
 def _set_state(pdf_key: str, status: str, percent: int, step: str) -> None:
@@ -63,7 +64,7 @@ def _set_state(pdf_key: str, status: str, percent: int, step: str) -> None:
 
 def start(role_id: int, query: str, pdf_key: str) -> bool:
     """Queue the job unless one for the same key is already queued or running."""
-    added = pdf.reports_cache().add(
+    added: bool = pdf.reports_cache().add(
         job_key(pdf_key),
         {"status": "queued", "percent": 5, "step": "Waiting for the worker", "at": time.time()},
         JOB_TIMEOUT,

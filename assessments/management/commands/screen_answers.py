@@ -84,7 +84,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {name}: {exc}") from exc
 
-    def _read(self, stream: TextIO) -> Iterator[tuple[int, dict | None, str | None]]:
+    def _read(self, stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
         line_no = 0
         try:
             for line_no, line in enumerate(stream, 1):
@@ -96,7 +96,7 @@ class Command(BaseCommand):
             ) from exc
 
     @staticmethod
-    def _parse(line_no: int, line: str) -> tuple[dict | None, str | None]:
+    def _parse(line_no: int, line: str) -> tuple[dict[str, Any] | None, str | None]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

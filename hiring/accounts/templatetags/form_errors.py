@@ -33,7 +33,7 @@ def _form_errors(form: forms.BaseForm, prefix: str = "") -> list[FieldError]:
     return errors
 
 
-def _formset_errors(formset: forms.BaseFormSet) -> list[FieldError]:
+def _formset_errors(formset: forms.BaseFormSet[Any]) -> list[FieldError]:
     noun = (formset.prefix or "item").rstrip("s").capitalize()
     errors = [FieldError(f"{noun}s", str(e), "") for e in formset.non_form_errors()]
     for i, form in enumerate(formset.forms, 1):

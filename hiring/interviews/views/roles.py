@@ -13,7 +13,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from hiring.accounts.roles import ALL_ROLES, HIRING_MANAGER, HR, RECRUITER, has_role, role_required
+from hiring.accounts.roles import (
+    ALL_ROLES,
+    HIRING_MANAGER,
+    HR,
+    RECRUITER,
+    as_user,
+    has_role,
+    role_required,
+)
 from hiring.interviews import plans, services
 from hiring.interviews.access import (
     get_candidate,
@@ -137,7 +145,7 @@ def new_candidate(request: HttpRequest, slug: str) -> HttpResponse:
     form = CandidateForm(request.POST or None, role=opening)
     if request.method == "POST" and form.is_valid():
         candidate = form.save(commit=False)
-        candidate.created_by = request.user
+        candidate.created_by = as_user(request.user)
         candidate.save()
         messages.success(request, f"Added {candidate.name}.")
         return redirect(opening)

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         if role is None:
             raise CommandError(f"No role with slug {options['role']!r}.")
         query = QueryDict(mutable=True)
-        query.setlist("candidates", [str(pk) for pk in options["candidate"]])  # type: ignore[attr-defined]
+        query.setlist("candidates", [str(pk) for pk in options["candidate"]])
         query["sort"] = str(options["sort"])
         form = ComparisonForm(role, query)
         if not form.is_valid():
