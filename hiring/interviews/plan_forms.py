@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from assessments.models import Dimension, Question
-from hiring.accounts.roles import RECRUITER
+from hiring.accounts.roles import RECRUITER, display_name
 from hiring.interviews.forms import PersonChoiceField
 from hiring.interviews.models import Candidate, InterviewPlan, PlannedInterview
 
@@ -131,7 +131,7 @@ class PanelForm(forms.Form):
         data = super().clean() or {}
         chosen = [data.get(f"p{p.pk}") for p in self.planned]
         people = [u for u in chosen if u is not None]
-        twice = sorted({u.get_full_name() or u.username for u in people if people.count(u) > 1})
+        twice = sorted({display_name(u) for u in people if people.count(u) > 1})
         if twice:
             raise ValidationError(
                 "One person runs one interview per candidate: "
