@@ -32,6 +32,7 @@ def setup(db_path: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
     os.environ.setdefault("SECRET_KEY", "kit-bench-only")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # plain http on the test client
     os.environ["DEBUG"] = "0"  # production settings: no query logging, cached templates
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
     import django

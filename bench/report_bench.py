@@ -57,6 +57,7 @@ def setup(workdir: Path) -> None:
     os.environ["REPORT_CACHE_DIR"] = str(workdir / "cache")
     os.environ.setdefault("SECRET_KEY", "report-bench-only")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # plain http on the test client
     os.environ["DEBUG"] = "0"  # production settings: cached templates, no query log
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hiring.settings")
     import django

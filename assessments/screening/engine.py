@@ -7,19 +7,14 @@ from dataclasses import dataclass
 
 from assessments.screening import stance_markers
 from assessments.screening.answer import Answer, sentence_spans
-from assessments.screening.matcher import Match, Program, compile_pattern, matches
+from assessments.screening.matcher import Automaton, Match, Program, compile_pattern
 from assessments.screening.model import ScreeningModel, default_model, token_features
 from assessments.screening.patterns import PatternError, parse
 from assessments.screening.spec import LEARNED_STAGE, RULES_STAGE, Flag, RuleSpec
 from assessments.screening.stance import Markers, find_markers, own_stance
-from assessments.screening.text import plain_words, stem
+from assessments.screening.text import plain_words
 from assessments.screening.vocabulary import Vocabulary
 
-# Everyday words: a pattern is never indexed under "I", "the", "be" or "not" when it has a
-# rarer word, so most patterns are never even looked at for a given answer.
-_EVERYDAY = frozenset(
-    key for w in stance_markers.EVERYDAY.split() for key in ("s:" + stem(w), "w:" + w)
-)
 # Matches of one rule whose stance is checked before giving up on the rule for this answer:
 # bounds the stance work on answers built to repeat a phrase thousands of times.
 _STANCE_CHECKS = 12
@@ -66,13 +61,13 @@ class Screener:
         self._code_index = {rule.code: i for i, rule in enumerate(self.rules)}
         self._vocab = Vocabulary()
         self._programs = self._compile_rules()
-        self._before = _compile_markers(stance_markers.DISTANCE_BEFORE, self._vocab)
-        self._after = _compile_markers(stance_markers.DISTANCE_AFTER, self._vocab)
+        self._before = Automaton(_compile_markers(stance_markers.DISTANCE_BEFORE, self._vocab))
+        self._after = Automaton(_compile_markers(stance_markers.DISTANCE_AFTER, self._vocab))
         for rule in self.rules:
             for text in (*rule.examples, *rule.counter_examples):
                 self._vocab.known.update(plain_words(text))
         self._vocab.finish(fuzzy)
-        self._index = _build_index(self._programs)
+        self._automaton = Automaton(self._programs)
         self._model_floor = self._calibrate_model()
 
     @property
@@ -154,8 +149,8 @@ class Screener:
 
     def _rule_hits(self, context: _Context) -> dict[int, _Hit]:
         found: dict[int, list[tuple[Match, str]]] = {}
-        for prog in _candidates(self._index, self._programs, context.ans):
-            for m in matches(prog, context.ans):
+        for prog, found_here in self._automaton.matches(context.ans):
+            for m in found_here:
                 found.setdefault(prog.owner, []).append((m, prog.pattern))
         hits: dict[int, _Hit] = {}
         for ri, candidates in found.items():
@@ -275,26 +270,3 @@ def _compile_markers(entries: Iterable[tuple[str, int | None]], vocab: Vocabular
         compile_pattern(-1 if reach is None else reach, pattern, parse(pattern), vocab)
         for pattern, reach in entries
     ]
-
-
-def _slot_cost(slot: frozenset[str]) -> int:
-    return sum(1000 if key in _EVERYDAY else 1 for key in slot)
-
-
-def _build_index(programs: list[Program]) -> dict[str, list[int]]:
-    """key -> programs whose rarest compulsory word accepts that key."""
-    index: dict[str, list[int]] = {}
-    for pi, prog in enumerate(programs):
-        trigger = min(prog.required, key=_slot_cost)
-        for key in trigger:
-            index.setdefault(key, []).append(pi)
-    return index
-
-
-def _candidates(index: dict[str, list[int]], programs: list[Program], ans: Answer) -> list[Program]:
-    ids: set[int] = set()
-    for key in ans.key_pos:
-        hit = index.get(key)
-        if hit:
-            ids.update(hit)
-    return [programs[i] for i in sorted(ids)]

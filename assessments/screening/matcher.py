@@ -10,7 +10,8 @@ first words, and only when every word it cannot do without occurs in the answer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from assessments.screening.answer import Answer
 from assessments.screening.patterns import Alt, Gap, Node, Not, Seq, Word
@@ -201,3 +202,172 @@ def matches(prog: Program, ans: Answer) -> list[Match]:
         found.extend(run(prog, ans, first_sents[s], ans.span_of[s][1]))
     found.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+_CLASS_LIMIT = 50_000  # distinct word key-sets remembered before starting afresh
+_DELTA_LIMIT = 200_000  # remembered transitions before starting afresh
+_END = 2  # step flag: the sentence ends here (0: a word, 1: a contrast word)
+
+
+@dataclass
+class _Tables:
+    """What a warm Automaton has learnt: word classes, state sets and their transitions."""
+
+    classes: dict[frozenset[str], int] = field(default_factory=dict)  # key set -> class id
+    class_masks: list[tuple[int, int, int]] = field(default_factory=lambda: [(0, 0, 0)])
+    ids: dict[int, int] = field(default_factory=lambda: {0: 0})  # state set -> id
+    masks: list[int] = field(default_factory=lambda: [0])  # id -> state set
+    # (state id, class id, flag) -> (next state id, programs matching here)
+    delta: dict[tuple[int, int, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
+
+
+class Automaton:
+    """Many programs run together as one lazily built DFA, to find which of them match.
+
+    Running each program's automaton over an answer costs a Python loop per program and
+    word; most of those runs find nothing. Here every program's states are numbered into one
+    bit mask, a word becomes the masks of the states it feeds (computed once per distinct
+    key set), and a step from one set of states on one kind of word is computed once and
+    then looked up, so a warm screener reads an answer with one dict lookup per word. A
+    step costs at most the number of states to build, so the cost stays linear in the
+    answer's length. Only the (program, sentence) pairs that match are then run again with
+    ``run`` for their spans. The tables are bounded and rebuilt when full; threads may share
+    one Automaton (a table swap is one attribute assignment).
+    """
+
+    def __init__(self, programs: list[Program]) -> None:
+        self.programs = programs
+        kinds: list[int] = []
+        outs: list[tuple[int, ...]] = []
+        owner: dict[int, int] = {}
+        word_of: dict[str, int] = {}
+        not_of: dict[str, int] = {}
+        start_of: dict[str, int] = {}
+        for pi, prog in enumerate(programs):
+            base = len(kinds)
+            for s, kind in enumerate(prog.kinds):
+                kinds.append(kind)
+                outs.append(tuple(base + o for o in prog.outs[s]))
+                bit = 1 << (base + s)
+                table = word_of if kind == WORD else not_of if kind == NOT else None
+                if table is not None:
+                    for key in prog.keys[s]:
+                        table[key] = table.get(key, 0) | bit
+                if kind == MATCH:
+                    owner[base + s] = pi
+            for key in prog.first_keys:
+                start_of[key] = start_of.get(key, 0) | 1 << (base + prog.start)
+        self._kinds, self._outs, self._owner = kinds, outs, owner
+        self._word_of, self._not_of, self._start_of = word_of, not_of, start_of
+        self._lock = threading.Lock()  # a miss extends the tables; lookups need no lock
+        self._reset()
+
+    def _reset(self) -> None:
+        self._tables = _Tables()
+
+    def matched(self, ans: Answer) -> dict[int, list[tuple[int, int]]]:
+        """program index -> the sentences (first token, end token) it matches in."""
+        tables = self._tables
+        if len(tables.delta) > _DELTA_LIMIT or len(tables.classes) > _CLASS_LIMIT:
+            self._reset()
+            tables = self._tables
+        classes, delta = tables.classes, tables.delta
+        found: dict[int, list[tuple[int, int]]] = {}
+        keys, barrier = ans.keys, ans.barrier
+        for lo, hi in ans.span_of.values():
+            state = 0
+            for pos in range(lo, hi + 1):
+                if pos < hi:
+                    ks = keys[pos]
+                    cid = classes.get(ks)
+                    if cid is None:
+                        cid = self._classify(ks, tables)
+                    step = (state, cid, 1 if barrier[pos] else 0)
+                else:
+                    step = (state, 0, _END)  # the sentence's end: finish, start nothing
+                hit = delta.get(step)
+                if hit is None:
+                    hit = self._step(step, tables)
+                state, owners = hit
+                for pi in owners:
+                    spans = found.setdefault(pi, [])
+                    if not spans or spans[-1] != (lo, hi):
+                        spans.append((lo, hi))
+        return found
+
+    def _classify(self, ks: frozenset[str], tables: _Tables) -> int:
+        word = no = start = 0
+        for key in ks:
+            word |= self._word_of.get(key, 0)
+            no |= self._not_of.get(key, 0)
+            start |= self._start_of.get(key, 0)
+        with self._lock:
+            cid = tables.classes.get(ks)
+            if cid is None:
+                tables.class_masks.append((word, no, start))
+                cid = tables.classes[ks] = len(tables.class_masks) - 1
+        return cid
+
+    def _step(self, step: tuple[int, int, int], tables: _Tables) -> tuple[int, tuple[int, ...]]:
+        state, cid, flag = step
+        word, no, start = (0, 0, 0) if flag == _END else tables.class_masks[cid]
+        closed = self._closure(tables.masks[state] | start, no, flag == _END)
+        nxt = 0
+        owners: list[int] = []
+        kinds, outs = self._kinds, self._outs
+        for s in _bits(closed):
+            kind = kinds[s]
+            if kind == MATCH:
+                owners.append(self._owner[s])
+            elif flag == _END:
+                continue
+            elif (kind == WORD and word >> s & 1) or (kind == ANY and flag == 0):
+                nxt |= 1 << outs[s][0]  # a gap (ANY) never skips "but", "however" ...
+        with self._lock:
+            next_id = tables.ids.get(nxt)
+            if next_id is None:
+                tables.masks.append(nxt)
+                next_id = tables.ids[nxt] = len(tables.masks) - 1
+        hit = (next_id, tuple(sorted(set(owners))))
+        tables.delta[step] = hit
+        return hit
+
+    def _closure(self, seeds: int, no: int, at_end: bool) -> int:
+        """Consuming and final states reachable from `seeds` without reading a word."""
+        kinds, outs = self._kinds, self._outs
+        stack = _bits(seeds)
+        seen = closed = 0
+        while stack:
+            s = stack.pop()
+            bit = 1 << s
+            if seen & bit:
+                continue
+            seen |= bit
+            kind = kinds[s]
+            if kind == SPLIT:
+                stack.extend(outs[s])
+            elif kind == NOT:
+                if at_end or not no & bit:
+                    stack.append(outs[s][0])
+            else:
+                closed |= bit
+        return closed
+
+    def matches(self, ans: Answer) -> list[tuple[Program, list[Match]]]:
+        """(program, its matches earliest first) for every program that matches, in order."""
+        out: list[tuple[Program, list[Match]]] = []
+        for pi, spans in sorted(self.matched(ans).items()):
+            prog = self.programs[pi]
+            found = [m for lo, hi in spans for m in run(prog, ans, lo, hi)]
+            found.sort(key=lambda m: (m.start, m.end))
+            out.append((prog, found))
+        return out
+
+
+def _bits(mask: int) -> list[int]:
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out

@@ -39,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assessments.screening.answer import UNAFRAID, Answer
-from assessments.screening.matcher import Match, Program, matches
+from assessments.screening.matcher import Automaton, Match
 from assessments.screening.text import stem
 
 _COMPLEMENTISERS = frozenset({"that", "when", "why", "how", "if", "what"})
@@ -70,11 +70,11 @@ class Markers:
     after: dict[int, list[tuple[int, Match]]] = field(default_factory=dict)
 
 
-def find_markers(ans: Answer, before: list[Program], after: list[Program]) -> Markers:
+def find_markers(ans: Answer, before: Automaton, after: Automaton) -> Markers:
     found = Markers()
-    for progs, into in ((before, found.before), (after, found.after)):
-        for prog in progs:
-            for m in matches(prog, ans):
+    for markers, into in ((before, found.before), (after, found.after)):
+        for prog, found_here in markers.matches(ans):
+            for m in found_here:
                 into.setdefault(ans.sent[m.start], []).append((prog.owner, m))
     return found
 
