@@ -48,7 +48,7 @@ def test_it_finds_the_same_matches_as_each_pattern_alone(compiled):
 
 
 def test_it_starts_afresh_when_its_tables_are_full(compiled, monkeypatch):
-    vocab, programs, automaton = compiled
+    vocab, _programs, automaton = compiled
     monkeypatch.setattr("assessments.screening.matcher._DELTA_LIMIT", 3)
     ans = Answer("Please calm down, it is not my job to help with a refund.", vocab)
     first = automaton.matches(ans)
