@@ -148,6 +148,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cs-hiring",
+        # The kit keeps two rendered fragments per question in progress (a team of 50 at 12
+        # questions is 1,200); the stock 300 would evict them while they are still in use.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
     # Rendered PDFs are large and worth keeping across restarts.
     "reports": {
@@ -232,7 +235,7 @@ INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "hiring.accounts.backends.RolesBackend",  # ModelBackend, reading roles with the user
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 15)))

@@ -15,6 +15,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "correct horse battery"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty default cache: the kit caches rendered fragments by
+    primary key, and a new test database hands out the same keys again."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _person(username: str, first: str, group: str | None) -> User:
     user = User.objects.create_user(username, f"{username}@example.com", PASSWORD, first_name=first)
     if group:

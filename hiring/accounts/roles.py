@@ -8,7 +8,7 @@ only answers "which roles does this user hold".
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +39,7 @@ __all__ = [
     "is_htmx",
     "is_recruiter",
     "navigation",
+    "remember_roles",
     "role_names",
     "role_required",
 ]
@@ -59,10 +60,16 @@ def role_names(user: Person) -> frozenset[str]:
         return frozenset()
     cached: frozenset[str] | None = getattr(user, "_role_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        # Kept on the user object, which lives as long as the request.
-        setattr(user, "_role_names", cached)  # noqa: B010
+        cached = remember_roles(user, user.groups.values_list("name", flat=True))
     return cached
+
+
+def remember_roles(user: User, names: Iterable[str]) -> frozenset[str]:
+    """Keep the user's role names on the user object, which lives as long as the request
+    (the authentication backend reads them with the user, see backends.py)."""
+    roles = frozenset(names)
+    setattr(user, "_role_names", roles)  # noqa: B010
+    return roles
 
 
 def has_role(user: Person, *roles: str) -> bool:
