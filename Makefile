@@ -6,7 +6,9 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run serve test lint bench setup assets browser clean
 
-# `make run` is for a laptop: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+# `make run` is for a laptop or a team trying it out: DEBUG on, SQLite unless DATABASE_URL
+# says otherwise, served by gunicorn (gunicorn.conf.py) so a team's saves run in parallel;
+# code changes reload it.
 run: export DEBUG ?= 1
 run: setup
 	$(PY) manage.py migrate --noinput
@@ -15,7 +17,7 @@ run: setup
 	@echo "Starting the background task worker and the server on http://$(HOST)/"
 	$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver $(HOST)
+	HOST=$(HOST) $(PY) -m gunicorn hiring.wsgi
 
 # `make serve` is production: DEBUG off, SECRET_KEY and ALLOWED_HOSTS required,
 # gunicorn plus the task worker (scripts/serve supervises both).

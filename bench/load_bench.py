@@ -217,11 +217,13 @@ def reference(port: int, username: str, runs: int = 30) -> float:
 
 
 def start_server(port: int, database_url: str, log: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    # As `make run` serves: gunicorn with gunicorn.conf.py (read from ROOT), DEBUG on.
+    command = [sys.executable, "-m", "gunicorn", "hiring.wsgi"]
+    env = {**environment(database_url), "HOST": f"127.0.0.1:{port}"}
     server = subprocess.Popen(
         command,
         cwd=ROOT,
-        env=environment(database_url),
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=log.open("wb"),
         start_new_session=True,
@@ -282,7 +284,10 @@ def main() -> int:
     port = free_port()
     log = work / "server.log"
     engine = database_url.split(":", 1)[0]
-    print(f"{args.recruiters} recruiters for {args.seconds:.0f} s on {engine}, runserver :{port}")
+    print(
+        f"{args.recruiters} recruiters for {args.seconds:.0f} s on {engine}, "
+        f"gunicorn as `make run` serves it, :{port}"
+    )
     server = start_server(port, database_url, log)
     out = Outcome()
     try:
