@@ -119,7 +119,9 @@ class SaveResult:
 
 
 @transaction.atomic
-def save_response(response: Response, data: Mapping[str, Any], revision: int) -> SaveResult:
+def save_response(
+    response: Response, data: Mapping[str, Any], revision: int, *, locked: bool = False
+) -> SaveResult:
     """Save one answer unless someone saved it since `revision` was read (optimistic locking).
 
     The interview row is locked first, so a save waits for a submit in flight and then sees
@@ -128,8 +130,13 @@ def save_response(response: Response, data: Mapping[str, Any], revision: int) ->
     condition after waiting for the row lock (it would not re-check a sub-select), so two tabs
     racing each other cannot both win. The loser gets STALE and the newer text stays. Saving
     what is already stored is never a conflict (a change and a blur send the same text twice).
+
+    `locked`: the caller read `response` in this same transaction with its interview row
+    locked (``select_for_update(of=("interview",))``), so its status is current; the hot
+    path spares a query that way.
     """
-    if _lock_interview(response.interview_id) == Interview.Status.SUBMITTED:
+    status = response.interview.status if locked else _lock_interview(response.interview_id)
+    if status == Interview.Status.SUBMITTED:
         response.interview.status = Interview.Status.SUBMITTED
         return SaveResult(Saved.LOCKED, response)
     fields = {name: data[name] for name in ("answer", "notes", "score", "not_asked")}

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -38,10 +39,17 @@ from hiring.interviews.services import Saved
 INTERVIEWERS = (RECRUITER, HIRING_MANAGER)
 
 
-def own_response(request: HttpRequest, pk: int) -> Response:
-    """A response of an interview the user runs; other people's are 404 (or 403 if readable)."""
+def own_response(request: HttpRequest, pk: int, *, for_saving: bool = False) -> Response:
+    """A response of an interview the user runs; other people's are 404 (or 403 if readable).
+
+    `for_saving` (inside a transaction) locks the interview row in the same query, as
+    services.save_response needs it locked.
+    """
     related = ("question__dimension", "interview__bank_version")
-    response = get_object_or_404(Response.objects.select_related(*related), pk=pk)
+    rows = Response.objects.select_related(*related)
+    if for_saving:
+        rows = rows.select_for_update(of=("interview",))
+    response = get_object_or_404(rows, pk=pk)
     if not response.interview.is_run_by(request.user):  # one query for the hot path
         response.interview = get_own_interview(request.user, response.interview_id)
     return response
@@ -123,18 +131,24 @@ def _saved_fragment(request: HttpRequest, result: services.SaveResult) -> HttpRe
 @require_POST
 @role_required(*INTERVIEWERS)
 def save_response(request: HttpRequest, pk: int) -> HttpResponse:
-    response = own_response(request, pk)
+    form = ResponseForm(request.POST)
+    valid = form.is_valid()
+    with transaction.atomic():
+        response = own_response(request, pk, for_saving=True)
+        if response.interview.is_submitted or not valid:
+            result = None
+        else:
+            revision = form.cleaned_data["revision"]
+            result = services.save_response(response, form.values(), revision, locked=True)
     if response.interview.is_submitted:
         return locked(request, response.interview)
-    form = ResponseForm(request.POST)
-    if not form.is_valid():
+    if result is None:
         if is_htmx(request):
             context = {"errors": form.errors, "revision": form["revision"].value()}
             return render(request, "interviews/_saved.html", context, status=422)
         values = {name: form[name].value() for name in ("answer", "notes", "choice", "revision")}
         patch = {"pk": pk, "values": values, "errors": form.errors}
         return render_kit(request, response.interview, status=400, patch=patch)
-    result = services.save_response(response, form.values(), form.cleaned_data["revision"])
     if result.outcome == Saved.LOCKED:
         return locked(request, response.interview)
     if result.outcome == Saved.STALE:
