@@ -22,6 +22,11 @@ Contrast and preference
   * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
     skips "but"/"however".
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
+Concession and condition
+  * "Some customers do lie, but I believe them first": a view granted before "but" (not the
+    candidate's own act) and answered by the candidate's own clause is conceded, not held.
+  * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
+    the candidate then answers is a condition, not a view.
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
     the old view.
@@ -87,7 +92,44 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _negated(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
+        and not _conceded(ans, m)
+        and not _condition(ans, m)
     )
+
+
+_CONCEDED = frozenset({"but", "however", "yet"})
+_OPENERS = frozenset({"if", "when", "whenever"})
+
+
+def _conceded(ans: Answer, m: Match) -> bool:
+    """ "Some people do lie, but I believe them first": granted, then answered by the
+    candidate. A view someone else holds (or a general claim) before "but", followed by
+    the candidate's own clause, is conceded, not held."""
+    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
+        return False  # "I tell them to calm down, but nicely": still the candidate's act
+    sent = ans.sent[m.start]
+    end = ans.span_of[sent][1]
+    nxt = ans.span_of.get(sent + 1)
+    window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
+    for p in window:
+        if ans.words[p] in _CONCEDED:
+            return any(_is_i(ans, q) for q in range(p + 1, min(p + 6, ans.n)))
+    return False
+
+
+def _condition(ans: Answer, m: Match) -> bool:
+    """ "If it's not my department, I stay on the line and transfer them": a condition the
+    candidate then answers, not a view they hold."""
+    sent = ans.sent[m.start]
+    lo = ans.span_of[sent][0]
+    opener = next(
+        (p for p in range(m.start - 1, max(lo - 1, m.start - 4), -1) if ans.words[p] in _OPENERS),
+        None,
+    )
+    if opener is None:
+        return False
+    end = ans.span_of[sent][1]
+    return any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end)))
 
 
 def _unafraid(ans: Answer, m: Match) -> bool:

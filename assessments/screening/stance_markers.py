@@ -70,7 +70,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
-    ("(customer*|caller*|client*|guest*|shopper*) ~2 (tell|ask*|want*) me to", None),
+    # ... and told me to do: "cust told me calm down" (notes drop the "to", "cust" is common)
+    ("(customer*|cust|custs|caller*|client*|guest*|shopper*) ~2 (tell|ask*|want*) me [to]", None),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
     (
         f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {_OTHERS} "
