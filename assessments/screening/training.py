@@ -40,6 +40,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "E": ("holdout_e.jsonl",),
     "t1": ("styled_t1.jsonl",),
     "t2": ("styled_t2.jsonl",),
+    "t3": ("styled_t3.jsonl",),
+    "t4": ("styled_t4.jsonl",),
 }
 TARGET_PRECISION = 0.93
 GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99
