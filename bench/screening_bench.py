@@ -37,7 +37,7 @@ from assessments.screening import Screener, evaluate, load_rules  # noqa: E402
 RULES_YAML = ROOT / "assessments" / "data" / "warning_rules.yaml"
 LABELLED = ROOT / "tests" / "screening" / "labelled_answers.jsonl"
 DEV = ROOT / "tests" / "screening" / "dev_answers.jsonl"
-STYLED = [ROOT / "tests" / "screening" / n for n in ("styled_t1.jsonl", "styled_t2.jsonl")]
+STYLED = [ROOT / "tests" / "screening" / f"styled_t{n}.jsonl" for n in (1, 2, 3, 4)]  # tuning sets
 RUNS = 5
 CORPUS_SIZE = 20_000
 
