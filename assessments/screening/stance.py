@@ -27,6 +27,11 @@ Concession and condition
     candidate's own act) and answered by the candidate's own clause is conceded, not held.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view.
+Stories and topic echoes
+  * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
+    a past self framed up to two sentences before the match, with a change told after it.
+  * "Um, the phrase 'fire the customer'... yeah": the question's topic repeated before the
+    answer (only fillers before it; a question mark, an ellipsis or a filler after it).
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
     the old view.
@@ -94,7 +99,51 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)
         and not _condition(ans, m)
+        and not _outgrown_story(ans, m)
+        and not _topic_echo(ans, m)
     )
+
+
+_PAST_FRAMES = frozenset(
+    {
+        ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
+        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"),
+        ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
+    }
+)  # fmt: skip
+_CHANGE = frozenset(
+    """now nowadays changed change learned learnt realised realized taught grew outgrew
+    growth since""".split()  # noqa: SIM905 - a word list is easier to read and edit
+)
+_LEAD = frozenset(
+    """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
+    words term topic re asking about on and do does is are would should can i think""".split()  # noqa: SIM905
+)
+_AFTER_ECHO = frozenset({"yeah", "um", "uh", "er", "erm", "hmm", "okay", "right"})
+
+
+def _outgrown_story(ans: Answer, m: Match) -> bool:
+    """ "When I first started I was obsessed with handle time. I'd rush people ... Now I
+    ...": a past self framed up to two sentences earlier and a change told after the
+    match is a story of growth, not a view held today."""
+    sent = ans.sent[m.start]
+    first = next((ans.span_of[t][0] for t in (sent - 2, sent - 1) if t in ans.span_of), None)
+    lo = ans.span_of[sent][0] if first is None else first
+    words = ans.words
+    if not any((words[p], words[p + 1]) in _PAST_FRAMES for p in range(lo, m.start)):
+        return False
+    return any(words[p] in _CHANGE for p in range(m.end, ans.n))
+
+
+def _topic_echo(ans: Answer, m: Match) -> bool:
+    """ "Um, the phrase 'fire the customer', I've heard ...", "So, user error, um, yeah":
+    the candidate repeating the question's topic before answering it."""
+    if any(ans.words[p] not in _LEAD for p in range(m.start)):
+        return False
+    rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
+    if rest[:1] in ("?", "…") or rest.startswith(".."):
+        return True
+    return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})

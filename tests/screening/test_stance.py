@@ -84,6 +84,22 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "not_my_job", "is not my department so they must call other number",
          "if is not my department i take details and i call back myself"),
     ],
+    "a past self told as a story of growth": [
+        ("spoken", "elsewhere",
+         "Um, honestly, I'm always watching the clock, like, waiting for the shift to end, you "
+         "know.",
+         "So, um, when I first started, I was, like, a mess. I'd be watching the clock all "
+         "shift. Then my lead sat with me and, yeah, now I actually enjoy the calls."),
+        ("notes", "personal", "C takes complaints personally, gets upset for the day.",
+         "At first job C took complaints personally. Mentor helped -> now sees them as stress."),
+    ],
+    "the question's topic echoed before the answer": [
+        ("spoken", "fire_customer",
+         "So, I mean, some customers, yeah, you just have to fire them, honestly.",
+         "Um, the phrase 'fire the customer'... yeah, I've heard it, and I don't like it."),
+        ("short", "mistrust", "Customers lie, so I check everything they say.",
+         "Do customers lie? Some do. I still start by believing them."),
+    ],
 }  # fmt: skip
 
 ROWS = [
