@@ -200,7 +200,7 @@ class LearnedStageForm(forms.Form):
             ("off", "Rules only: flag only what a rule's patterns describe"),
         ],
         coerce=lambda value: value == "on",
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
     )
 
     @classmethod
