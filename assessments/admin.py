@@ -52,7 +52,7 @@ class BankAdmin(admin.ModelAdmin[Bank]):
 
 @admin.register(BankVersion)
 class BankVersionAdmin(FrozenAware):
-    list_display = ["bank", "number", "status", "published_at"]
+    list_display = ["bank", "number", "status", "learned_stage", "published_at"]
     list_filter = ["bank", "status"]
     # Publishing goes through the bank pages' publish flow and its rule self-test.
     readonly_fields = ["status", "published_at"]

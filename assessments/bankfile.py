@@ -2,11 +2,15 @@
 
 A bank file has the export's shape::
 
-    {"bank", "version", "dimensions": [{"kind", "list", "number", "title", "description",
-     "source", "questions": [{"kind", "prompt", "probes", "listen_for",
+    {"bank", "version", "learned_stage",
+     "dimensions": [{"kind", "list", "number", "title", "description", "source",
+     "questions": [{"kind", "prompt", "probes", "listen_for",
      "anchors": [{"level", "behaviour"}]}]}],
      "warning_rules": [{"code", "label", "why", "severity", "patterns", "examples",
      "counter_examples", "dimension", "source"}]}
+
+`learned_stage` (true or false) says whether the version's screener also runs the learned
+stage; a file without it (written before the setting existed) means true.
 
 `parse` returns the same shape, normalised, or raises BankFileError listing every
 problem as "file: item: problem", so HR can fix a file in one pass.
@@ -195,6 +199,10 @@ class _Checker:
         elif version > MAX_VERSION:
             self.fail("bank", f"'version' is {_short(version)}, at most {MAX_VERSION}")
             version = 1
+        learned_stage = raw.get("learned_stage", True)
+        if not isinstance(learned_stage, bool):
+            self.fail("bank", "'learned_stage' must be true or false")
+            learned_stage = True
         dimensions = [
             self.dimension(d, i) for i, d in enumerate(self.items(raw, "dimensions", "bank"), 1)
         ]
@@ -211,7 +219,13 @@ class _Checker:
         codes = [r["code"] for r in rules if r["code"]]
         for code in sorted({c for c in codes if codes.count(c) > 1}):
             self.fail(f"warning rule '{code}'", "duplicate code")
-        return {"bank": name, "version": version, "dimensions": dimensions, "warning_rules": rules}
+        return {
+            "bank": name,
+            "version": version,
+            "learned_stage": learned_stage,
+            "dimensions": dimensions,
+            "warning_rules": rules,
+        }
 
     def dimension(self, raw: dict[str, Any], index: int) -> dict[str, Any]:
         item = f"dimension #{index}"
@@ -303,4 +317,8 @@ def dump(data: BankData, fmt: str) -> str:
 
 def content_of(data: BankData) -> BankData:
     """What a version holds, leaving out its name and number (for 'is this a change?')."""
-    return {"dimensions": data["dimensions"], "warning_rules": data["warning_rules"]}
+    return {
+        "learned_stage": data.get("learned_stage", True),
+        "dimensions": data["dimensions"],
+        "warning_rules": data["warning_rules"],
+    }

@@ -2,8 +2,9 @@
 
 Dimensions are matched by list and number, warning rules by code, and questions and
 anchors by their place, which is how HR thinks of them ("the second question of trait 3
-was reworded"). Items are named by what HR reads on the page (list, number and title),
-never by internal keys; an added or removed item carries its content.
+was reworded"); the version's own settings (the learned stage) come first. Items are
+named by what HR reads on the page (list, number and title), never by internal keys; an
+added or removed item carries its content.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assessments.bankfile import BankData
-from assessments.models import Dimension
+from assessments.models import BankVersion, Dimension
 
 LIST_NAMES = {
     "natural_traits": "Natural trait",
@@ -105,10 +106,19 @@ def _key(dim: dict[str, Any]) -> tuple[str, int]:
     return dim["list"], dim["number"]
 
 
+def _setting_changes(old: BankData, new: BankData) -> list[Change]:
+    before, after = old.get("learned_stage", True), new.get("learned_stage", True)
+    if before == after:
+        return []
+    words = BankVersion.learned_stage_words
+    detail = Detail("Learned stage", words(before), words(after))
+    return [Change("changed", "Screening settings", [detail])]
+
+
 def diff_banks(old: BankData, new: BankData) -> list[Change]:
+    changes = _setting_changes(old, new)
     old_dims = {_key(d): d for d in old["dimensions"]}
     new_dims = {_key(d): d for d in new["dimensions"]}
-    changes: list[Change] = []
     for key, dim in new_dims.items():
         if key in old_dims:
             changes += _dimension_changes(old_dims[key], dim)

@@ -190,6 +190,24 @@ def rule_edit_summary(form: WarningRuleForm) -> str:
     return f"Edited rule “{label}”: {changed or 'no changes'}."
 
 
+class LearnedStageForm(forms.Form):
+    """How a draft screens answers: its rules and the learned stage, or its rules only."""
+
+    learned_stage = forms.TypedChoiceField(
+        label="Which stages raise flags",
+        choices=[
+            ("on", "Rules and learned patterns: also flag wording close to a rule's examples"),
+            ("off", "Rules only: flag only what a rule's patterns describe"),
+        ],
+        coerce=lambda value: value == "on",
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+    )
+
+    @classmethod
+    def for_version(cls, version: BankVersion) -> LearnedStageForm:
+        return cls(initial={"learned_stage": "on" if version.learned_stage else "off"})
+
+
 class PublishForm(forms.Form):
     changelog = forms.CharField(
         widget=SizedTextarea({"class": "form-control", "placeholder": "What changed and why"}),

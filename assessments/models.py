@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -79,6 +79,14 @@ class BankVersion(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     # Bumped on every edit of a draft; keys the compiled-screener cache.
     revision = models.PositiveIntegerField(default=0)
+    # Part of the version's content, frozen with it: off, the version's screener runs the
+    # rules only, so every flag it raises is a pattern HR wrote and can read back.
+    learned_stage = models.BooleanField(
+        "learned stage",
+        default=True,
+        help_text="Also flag wording close to a rule's examples (the learned stage). "
+        "Off: rules only.",
+    )
 
     objects = BankVersionQuerySet.as_manager()
 
@@ -141,6 +149,29 @@ class BankVersion(models.Model):
         return DraftChange.objects.create(
             version=self, user=user if getattr(user, "pk", None) else None, summary=summary
         )
+
+    def switch_learned_stage(self, on: bool, user: Any) -> DraftChange | None:
+        """Turn the learned stage on or off in this draft, recorded in its history.
+
+        Returns the history entry, or None when the draft already screens that way.
+        """
+        self.ensure_draft()
+        if self.learned_stage == on:
+            return None
+        with transaction.atomic():
+            self.learned_stage = on
+            # save() asks the database whether the version is still a draft.
+            self.save(update_fields=["learned_stage"])
+            return self.note_change(user, f"Switched the learned stage {self.screening}.")
+
+    @staticmethod
+    def learned_stage_words(on: bool) -> str:
+        """The setting in HR's words: the version page, its history and the diff say it so."""
+        return "on: rules and learned patterns raise flags" if on else "off: rules only"
+
+    @property
+    def screening(self) -> str:
+        return self.learned_stage_words(self.learned_stage)
 
     def history_text(self) -> str:
         """The draft's history as a starting changelog, oldest change first."""

@@ -2,7 +2,8 @@
 
 Compiling a bank's rules costs a few hundred milliseconds, screening an answer
 microseconds, so a compiled screener is kept per version and rebuilt only when the version
-changes: a published version never changes, and every draft edit bumps its revision. The
+changes: a published version never changes, and every draft edit bumps its revision. A
+version whose learned stage is switched off compiles a rules-only screener. The
 stamp is read from the version the caller just loaded, so another process that edits a
 draft is noticed on the next request, without a restart.
 
@@ -51,7 +52,9 @@ def rule_spec(rule: WarningRule, dimension_key: str = "") -> RuleSpec:
 def compiled_for(version: BankVersion) -> Compiled:
     # created_at guards against a reused primary key (a test database rolled back,
     # a draft discarded and a new one opened) ever serving another version's rules.
-    stamp = (version.created_at, version.revision, version.status)
+    # learned_stage is in the stamp as well as bumping the revision when HR switches it,
+    # so a switch that skipped the history (the admin, a script) still takes effect.
+    stamp = (version.created_at, version.revision, version.status, version.learned_stage)
     cached = _cache.get(version.pk)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -61,7 +64,7 @@ def compiled_for(version: BankVersion) -> Compiled:
             return cached[1]
         rules = _rules_of(version)
         compiled = Compiled(
-            screener=Screener(_spec(r) for r in rules),
+            screener=Screener((_spec(r) for r in rules), learned=version.learned_stage),
             rule_ids={r.code: r.pk for r in rules},
         )
         _cache[version.pk] = (stamp, compiled)

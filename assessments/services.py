@@ -67,14 +67,17 @@ def export_version(version: BankVersion) -> BankData:
     return {
         "bank": version.bank.name,
         "version": version.number,
+        "learned_stage": version.learned_stage,
         "dimensions": dimensions,
         "warning_rules": rules,
     }
 
 
 def _write_content(version: BankVersion, data: BankData) -> None:
-    """Fill an empty draft with a bank file's dimensions and rules."""
+    """Fill an empty draft with a bank file's settings, dimensions and rules."""
     version.ensure_draft()
+    version.learned_stage = data.get("learned_stage", True)
+    version.save(update_fields=["learned_stage"])
     dims: dict[str, Dimension] = {}
     for position, d in enumerate(data["dimensions"]):
         dim = Dimension.objects.create(
@@ -202,7 +205,12 @@ def load_bank(
 
 
 def seed_digest(data: BankData) -> str:
-    content = json.dumps(bankfile.content_of(data), sort_keys=True, ensure_ascii=False)
+    held = bankfile.content_of(data)
+    if held["learned_stage"]:
+        # The default, left out so digests stored before the setting existed still match
+        # and an unchanged shipped bank is not offered to HR as a new draft.
+        del held["learned_stage"]
+    content = json.dumps(held, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path(version + "export.yaml", views.export, {"fmt": "yaml"}, name="export_yaml"),
     path(version + "publish/", views.publish, name="publish"),
     path(version + "discard/", views.discard, name="discard"),
+    path(version + "learned-stage/", views.switch_learned_stage, name="learned_stage"),
     path(version + "tester/", views.rule_tester, name="tester"),
     path(version + "dimensions/<int:pk>/", views.edit_dimension, name="edit_dimension"),
     path(version + "rules/new/", views.edit_rule, name="new_rule"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +22,7 @@ from assessments.forms import (
     DiffForm,
     DimensionForm,
     ImportForm,
+    LearnedStageForm,
     PublishForm,
     QuestionFormSet,
     RuleExamplesForm,
@@ -29,7 +31,7 @@ from assessments.forms import (
     dimension_edit_summary,
     rule_edit_summary,
 )
-from assessments.models import Bank, BankVersion
+from assessments.models import Bank, BankVersion, FrozenVersionError
 from assessments.pattern_guide import example_fires
 from assessments.rules import example_results, problems_for, screener_for
 from hiring.accounts.roles import ALL_ROLES, HR, is_hr, is_htmx, role_required
@@ -95,6 +97,7 @@ def version_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse
         if version.is_draft
         else None,
         "history": version.changes.select_related("user") if version.is_draft else None,
+        "stage_form": LearnedStageForm.for_version(version) if version.is_draft else None,
         "rule_problems": problems_for(version) if version.is_draft else {},
     }
     return render(request, "assessments/version_detail.html", context)
@@ -129,6 +132,30 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         request, f"Published {version.label}. Interviews already run keep their version."
     )
     return redirect(version)
+
+
+@require_POST
+@role_required(HR)
+def switch_learned_stage(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = get_version(request.user, slug, number)
+    form = LearnedStageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose whether this draft screens with rules only.")
+        return redirect(f"{version.get_absolute_url()}#screening")
+    try:
+        change = version.switch_learned_stage(form.cleaned_data["learned_stage"], request.user)
+    except FrozenVersionError as exc:
+        # HR may read this version but not change it: say why, rather than a bare 404.
+        raise PermissionDenied(
+            f"{version.bank.name} {version.label} is {version.get_status_display().lower()}: "
+            "its screening settings are fixed, so interviews already run on it keep their "
+            "flags. Open a draft to change them."
+        ) from exc
+    if change is None:
+        messages.info(request, "Nothing changed: the draft already screens that way.")
+    else:
+        messages.success(request, change.summary)
+    return redirect(f"{version.get_absolute_url()}#screening")
 
 
 @require_http_methods(["GET", "POST"])

@@ -116,9 +116,10 @@ class ResponseAdmin(RecordAdmin):
 
 @admin.register(Flag)
 class FlagAdmin(RecordAdmin):
-    list_display = ["rule", "evidence", "response", "dismissed_by", "dismissed_at"]
+    list_display = ["rule", "evidence", "stage", "response", "dismissed_by", "dismissed_at"]
+    list_filter = ["stage"]
     raw_id_fields = ["response"]
-    readonly_fields = ["response", "rule", "evidence", "start", "end", "pattern"]
+    readonly_fields = ["response", "rule", "evidence", "start", "end", "pattern", "stage"]
 
     def interview_of(self, obj: Flag | None) -> Interview | None:
         return obj.response.interview if obj is not None else None

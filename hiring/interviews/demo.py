@@ -275,6 +275,7 @@ def _bench_batch(
                 start=f.start,
                 end=f.end,
                 pattern=f.pattern[:300],
+                stage=f.stage,
                 created_at=now,
             )
             for i, found in hits

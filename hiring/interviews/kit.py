@@ -37,6 +37,8 @@ def sync_flags(response: Response, version: BankVersion) -> bool:
 
     A dismissed flag is a record of the interviewer's judgement and is never deleted; an
     open flag whose phrase has gone from the answer no longer describes it and is removed.
+    A stored flag keeps the stage that raised it: the interviewer may have weighed or
+    dismissed it on that basis.
     """
     found = screen(version, response.answer)
     ids = rule_ids(version)
@@ -63,6 +65,7 @@ def sync_flags(response: Response, version: BankVersion) -> bool:
             start=hit.start,
             end=hit.end,
             pattern=hit.pattern[:300],
+            stage=hit.stage,
         )
         by_key[_key(hit.rule, hit.evidence)] = flag
         new.append(flag)
@@ -90,10 +93,19 @@ class FlagItem:
     end: int
     stored: Flag | None = None
     current: bool = True  # the phrase is in the answer as shown
+    stage: str = Flag.Stage.RULES  # which stage of the screener raised it
 
     @property
     def dismissed(self) -> bool:
         return self.stored is not None and self.stored.is_dismissed
+
+    @property
+    def stage_label(self) -> str:
+        return Flag.Stage(self.stage).label
+
+    @property
+    def stage_note(self) -> str:
+        return Flag.STAGE_NOTES[Flag.Stage(self.stage)]
 
     def quote(self, text: str, width: int = 60) -> tuple[str, list[dict[str, int]]]:
         """A short window of the answer around the evidence, and the span to mark in it."""
@@ -126,6 +138,7 @@ def _from_stored(flag: Flag, text: str) -> FlagItem:
         end=flag.end,
         stored=flag,
         current=text[flag.start : flag.end].casefold() == flag.evidence.casefold(),
+        stage=flag.stage,
     )
 
 
@@ -148,6 +161,7 @@ def live_items(found: Sequence[Found], flags: Iterable[Flag]) -> list[FlagItem]:
             start=f.start,
             end=f.end,
             stored=by_key.get(_key(f.rule, f.evidence)),
+            stage=f.stage,
         )
         for f in found
     ]

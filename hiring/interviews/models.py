@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from assessments.models import BankVersion, Dimension, Question, WarningRule
+from assessments.screening import LEARNED_STAGE, RULES_STAGE
 
 # Length caps on what people type: names fit one line, an answer or notes a long answer.
 MAX_NAME = 200
@@ -396,12 +397,26 @@ class FlagQuerySet(models.QuerySet["Flag"]):
 class Flag(models.Model):
     """A warning rule that fired on an answer, kept with the evidence that triggered it."""
 
+    class Stage(models.TextChoices):
+        # The screener's own names for its stages; the labels are what a recruiter reads.
+        RULES = RULES_STAGE, "Rule match"
+        LEARNED = LEARNED_STAGE, "Learned pattern"
+
+    # One sentence per stage, beside the label wherever a flag is shown.
+    STAGE_NOTES = {
+        Stage.RULES: "One of the rule's patterns describes these words.",
+        Stage.LEARNED: "No pattern matched: the wording is close to the rule's examples. "
+        "HR can switch this stage off for a bank version (rules only).",
+    }
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="flags")
     rule = models.ForeignKey(WarningRule, on_delete=models.PROTECT, related_name="+")
     evidence = models.TextField()
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     pattern = models.CharField(max_length=300, blank=True)
+    # Which stage of the screener raised it, kept as it was when the flag was stored.
+    stage = models.CharField(max_length=10, choices=Stage.choices, default=Stage.RULES)
     created_at = models.DateTimeField(default=timezone.now)
     dismissed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -429,6 +444,10 @@ class Flag(models.Model):
     @property
     def is_dismissed(self) -> bool:
         return self.dismissed_at is not None
+
+    @property
+    def stage_note(self) -> str:
+        return self.STAGE_NOTES[self.Stage(self.stage)]
 
     def dismiss(self, user: Any, reason: str) -> None:
         """Record why an interviewer set the flag aside; the flag itself stays for the report."""

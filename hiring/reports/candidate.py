@@ -81,6 +81,12 @@ class FlaggedAnswer:
     def dismissed(self) -> list[Flag]:
         return [f for f in self.flags if f.is_dismissed]
 
+    @property
+    def stage_labels(self) -> list[str]:
+        """Which screener stages raised these flags, in the recruiter's words."""
+        raised = {f.stage for f in self.flags}
+        return [stage.label for stage in Flag.Stage if stage in raised]
+
 
 @dataclass
 class RuleFlags:
@@ -120,6 +126,12 @@ class CandidateReport:
     def dismissed_flags(self) -> int:
         total = sum(len(a.flags) for group in self.flagged for a in group.answers)
         return total - self.open_flags
+
+    @property
+    def stages(self) -> list[tuple[str, str]]:
+        """The stages that raised this report's flags, each with what it means, said once."""
+        raised = {f.stage for group in self.flagged for a in group.answers for f in a.flags}
+        return [(stage.label, Flag.STAGE_NOTES[stage]) for stage in Flag.Stage if stage in raised]
 
     @property
     def disagreements(self) -> list[DimensionRow]:

@@ -211,7 +211,8 @@ def test_it_round_trips_export_load_export_identically(published, tmp_path, fmt,
 def test_it_exports_the_json_shape_of_the_issue(published, capsys):
     call_command("export_bank", "--format", "json")
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["bank", "version", "dimensions", "warning_rules"]
+    assert list(data) == ["bank", "version", "learned_stage", "dimensions", "warning_rules"]
+    assert data["learned_stage"] is True
     assert list(data["dimensions"][0]) == [
         "kind",
         "list",

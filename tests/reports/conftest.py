@@ -126,6 +126,7 @@ def flag(
     phrase: str,
     dismissed_by: User | None = None,
     reason: str = "",
+    stage: str = Flag.Stage.RULES,
 ) -> Flag:
     response = interview.responses.get(question=question)
     start = response.answer.index(phrase)
@@ -138,6 +139,7 @@ def flag(
         dismissed_by=dismissed_by,
         dismissed_at=timezone.now() if dismissed_by else None,
         dismiss_reason=reason,
+        stage=stage,
     )
 
 
