@@ -42,6 +42,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t2": ("styled_t2.jsonl",),
     "t3": ("styled_t3.jsonl",),
     "t4": ("styled_t4.jsonl",),
+    # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
+    "a1": ("anchor_answers_a1.jsonl",),
 }
 TARGET_PRECISION = 0.93
 GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99

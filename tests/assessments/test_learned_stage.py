@@ -21,12 +21,9 @@ from assessments.models import BankVersion, DraftChange, FrozenVersionError
 
 pytestmark = pytest.mark.django_db
 
-# No pattern of the shipped "servitude" rule describes this answer; the shipped learned
+# No pattern of the shipped "elsewhere" rule describes this answer; the shipped learned
 # stage flags it because its wording is close to the rule's examples.
-ONLY_LEARNED = (
-    "I'm fine at the desk, I just don't want to be running around fetching things for "
-    "people like a butler."
-)
+ONLY_LEARNED = "Truthfully I'm only here because I need the money right now."
 # One of the rule's own examples, which its patterns describe.
 RULE_MATCH = "Polite customers get my extra effort; the rude ones only get the basics."
 
@@ -47,7 +44,7 @@ def draft(published, hana) -> BankVersion:
 
 def test_a_version_screens_with_the_learned_stage_unless_hr_switches_it_off(draft):
     assert draft.learned_stage is True
-    assert flags_of(draft, ONLY_LEARNED) == [("servitude", "learned")]
+    assert flags_of(draft, ONLY_LEARNED) == [("elsewhere", "learned")]
 
 
 def test_it_screens_a_draft_with_rules_only_once_hr_switches_the_learned_stage_off(
@@ -60,7 +57,7 @@ def test_it_screens_a_draft_with_rules_only_once_hr_switches_the_learned_stage_o
     assert flags_of(draft, ONLY_LEARNED) == []
     assert ("deserving", "rules") in flags_of(draft, RULE_MATCH)
     # The published version, and every interview run on it, screens as before.
-    assert flags_of(published, ONLY_LEARNED) == [("servitude", "learned")]
+    assert flags_of(published, ONLY_LEARNED) == [("elsewhere", "learned")]
 
 
 def test_it_records_the_switch_in_the_draft_history(as_hana, draft, hana):
@@ -91,7 +88,7 @@ def test_it_refuses_to_change_a_published_versions_setting(as_hana, published):
     published.refresh_from_db()
     assert published.learned_stage is True
     assert not DraftChange.objects.filter(version=published).exists()
-    assert flags_of(published, ONLY_LEARNED) == [("servitude", "learned")]
+    assert flags_of(published, ONLY_LEARNED) == [("elsewhere", "learned")]
 
 
 def test_the_model_refuses_it_too_however_the_change_is_attempted(published, hana):
@@ -201,7 +198,7 @@ def test_the_shipped_bank_keeps_the_digest_it_had_before_the_setting_existed(def
 
 
 def test_the_cache_follows_the_setting_even_when_the_revision_did_not_move(draft):
-    assert flags_of(draft, ONLY_LEARNED) == [("servitude", "learned")]
+    assert flags_of(draft, ONLY_LEARNED) == [("elsewhere", "learned")]
     # An edit that skipped note_change (the admin, a script): only the setting differs.
     BankVersion.objects.filter(pk=draft.pk).update(learned_stage=False)
     assert flags_of(draft, ONLY_LEARNED) == []

@@ -16,12 +16,9 @@ from .test_pdf import fresh, text_of
 
 pytestmark = pytest.mark.django_db
 
-# No pattern of the shipped "servitude" rule describes this answer; the shipped learned
+# No pattern of the shipped "elsewhere" rule describes this answer; the shipped learned
 # stage flags it.
-ONLY_LEARNED = (
-    "I'm fine at the desk, I just don't want to be running around fetching things for "
-    "people like a butler."
-)
+ONLY_LEARNED = "Truthfully I'm only here because I need the money right now."
 LEARNED_NOTE = "No pattern matched: the wording is close to the rule's examples."
 
 
@@ -44,7 +41,7 @@ def report_page(client, candidate: Candidate) -> str:
 
 def test_a_stored_flag_keeps_the_stage_the_screener_gave_it(learned_flag):
     learned_flag.refresh_from_db()
-    assert learned_flag.stage == Flag.Stage.LEARNED and learned_flag.rule.code == "servitude"
+    assert learned_flag.stage == Flag.Stage.LEARNED and learned_flag.rule.code == "elsewhere"
 
 
 def test_the_report_groups_say_which_stages_raised_their_flags(ana, learned_flag):
@@ -52,7 +49,7 @@ def test_the_report_groups_say_which_stages_raised_their_flags(ana, learned_flag
     labels = {g.rule.code: [a.stage_labels for a in g.answers] for g in report.flagged}
     assert labels == {
         "appreciation": [["Rule match"], ["Rule match"]],
-        "servitude": [["Learned pattern"]],
+        "elsewhere": [["Learned pattern"]],
     }
     assert [label for label, _note in report.stages] == ["Rule match", "Learned pattern"]
 
