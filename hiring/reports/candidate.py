@@ -23,7 +23,7 @@ from assessments.models import BankVersion, Dimension, WarningRule
 from hiring.accounts.roles import display_name
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
-from hiring.reports.charts import Bar, profile_svg
+from hiring.reports.charts import Bar, profile_image
 from hiring.reports.panel import (
     AnsweredQuestion,
     Coverage,
@@ -239,7 +239,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         dimensions=rows,
         overall=rollup.overall,
         flagged=flagged,
-        chart=mark_safe(profile_svg(_bars(rows))),  # built from escaped strings only
+        chart=mark_safe(profile_image(_bars(rows))),  # built from escaped strings only
         generated_at=timezone.now(),
         verdicts=who_said_what(counted, names),
         coverage=coverage_of(planned_keys(weights, dimensions), dimensions, rollup.score),

@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from assessments.models import BankVersion, Dimension
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role, Weights
-from hiring.reports.charts import Bar, mini_profile_svg
+from hiring.reports.charts import Bar, mini_profile_image
 from hiring.reports.panel import (
     Coverage,
     coverage_of,
@@ -179,7 +179,7 @@ def build_comparison(  # noqa: C901
             coverage=coverage_of(planned_keys(weights, dims), dims, rollup.score),
         )
         column.profile = mark_safe(
-            mini_profile_svg([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
+            mini_profile_image([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
         )
         if column.coverage.complete:
             by_version[version_of[candidate.pk]].append(column)

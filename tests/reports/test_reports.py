@@ -81,7 +81,7 @@ def test_it_compares_and_ranks_candidates_by_overall(panel, role):
     assert group.columns[0].open_flags == 1 and group.columns[1].open_flags == 0
     assert comparison.unassessed == [cy]
     assert comparison.candidate_count == 3
-    assert "<svg" in group.columns[0].profile
+    assert group.columns[0].profile.startswith('<img class="mini-profile"')
 
 
 def test_it_sorts_by_a_dimension(panel, role, questions, rosa):
