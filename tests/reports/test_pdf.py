@@ -1,6 +1,8 @@
 """PDFs are the pages' templates through WeasyPrint: read back as text, cached by fingerprint."""
 
 import io
+import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,9 @@ from hiring.reports import pdf
 from .conftest import FLAGGED_PHRASE, flag, run_interview
 
 pytestmark = pytest.mark.django_db
+
+
+MADE_AT = re.compile(r"made \d+ \w+ \d+ \d+:\d+")
 
 
 def text_of(data: bytes) -> str:
@@ -116,6 +121,25 @@ def test_it_refuses_to_fetch_anything_over_the_network():
         fetcher.fetch("file:///etc/passwd")
     css = fetcher.fetch("file:///static/css/print.css").read()
     assert b"@page" in css
+
+
+def test_it_keeps_one_font_configuration_per_thread(ana):
+    here = pdf.font_config()
+    assert pdf.font_config() is here
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(pdf.font_config()))
+    thread.start()
+    thread.join()
+    assert elsewhere and elsewhere[0] is not here
+
+
+def test_it_prints_every_font_again_with_the_kept_configuration(ana):
+    def pages() -> list[str]:
+        reader = PdfReader(io.BytesIO(pdf.candidate_pdf_bytes(fresh(ana))))
+        return [MADE_AT.sub("", page.extract_text()) for page in reader.pages]
+
+    first, second = pages(), pages()
+    assert first == second and "Ana Alvarez" in second[0]
 
 
 def test_it_names_downloads_after_the_candidate_and_role(ana, role):
