@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from hiring.interviews.models import Candidate, Flag, Interview
 from hiring.reports import pdf
 
-from .conftest import FLAGGED_PHRASE, flag, run_interview
+from .conftest import DISMISSED_ANSWER, FLAGGED_ANSWER, FLAGGED_PHRASE, flag, run_interview
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +42,21 @@ def test_it_prints_name_dimensions_flagged_phrase_and_overall(ana, published):
     assert "3.50" in text  # the overall
     assert "Page 1 of" in text
     assert "Dismissed by Maya" in text
+
+
+def test_it_prints_every_warning_with_its_quote_and_reason_and_every_note(ana, rule):
+    text = text_of(pdf.candidate_pdf(fresh(ana)))
+    for quote in (FLAGGED_ANSWER, DISMISSED_ANSWER):
+        assert f"“{quote}”" in text
+    assert rule.label in text and " ".join(rule.why.split()) in text
+    assert "Praise is mentioned in passing; the answer is about the fix." in text
+    for note in (
+        "Told the parking-fine story with warmth.",
+        "Kept it kind.",
+        "Laughed at the customer a little.",
+    ):
+        assert f"Note: {note}" in text
+    assert "Ravi heard (scored 5): “An answer.” Note: Told the parking-fine story" in text
 
 
 def test_it_puts_the_candidate_in_the_running_header_of_every_page(ana):
