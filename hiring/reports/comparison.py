@@ -75,6 +75,12 @@ class VersionGroup:
     columns: list[Column]
     chunks: list[Chunk]
 
+    @property
+    def equal_weights(self) -> bool:
+        """When every dimension weighs the same the weight column says nothing (and costs
+        the printed matrix a column of cells on every page)."""
+        return len({row.weight for chunk in self.chunks for row in chunk.rows}) <= 1
+
 
 @dataclass
 class Comparison:
@@ -86,6 +92,10 @@ class Comparison:
     sort_label: str
     generated_at: Any
     method: str = scoring.OVERALL_METHOD
+
+    @property
+    def equal_weights(self) -> bool:
+        return all(group.equal_weights for group in self.groups)
 
     @property
     def mixed_versions(self) -> bool:

@@ -74,6 +74,14 @@ def test_it_prints_a_comparison_listing_every_candidate(panel, role, published):
         assert " ".join(title.split()) in text, title
 
 
+def test_it_prints_the_weight_column_only_when_weights_differ(panel, role, published):
+    text = text_of(pdf.comparison_pdf_bytes(role, {}))
+    assert "Every dimension weighs the same for this role." in text and "Weight" not in text
+    role.role_dimensions.create(dimension=published.dimensions.order_by("position")[0], weight=3)
+    text = text_of(pdf.comparison_pdf_bytes(role, {}))
+    assert "Weight" in text and "weighs the same" not in text
+
+
 def test_it_prints_on_letter_paper_when_set(ana, settings):
     settings.REPORT_PAPER_SIZE = "Letter"
     box = PdfReader(io.BytesIO(pdf.candidate_pdf(fresh(ana)))).pages[0].mediabox
