@@ -23,7 +23,7 @@ from assessments.models import BankVersion, Dimension, WarningRule
 from hiring.accounts.roles import display_name
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role
-from hiring.reports.charts import Bar, profile_svg
+from hiring.reports.charts import Bar, profile_image
 from hiring.reports.panel import (
     AnsweredQuestion,
     Coverage,
@@ -36,21 +36,6 @@ from hiring.reports.panel import (
 
 
 @dataclass
-class NoteEntry:
-    interviewer: str
-    score: int | None
-    not_asked: bool
-    notes: str
-
-
-@dataclass
-class QuestionNotes:
-    prompt: str
-    kind: str
-    entries: list[NoteEntry]
-
-
-@dataclass
 class DimensionRow:
     dimension: Dimension
     code: str
@@ -59,8 +44,7 @@ class DimensionRow:
     mean: float | None
     spread: float | None
     disagreement: bool
-    questions: list[QuestionNotes] = field(default_factory=list)
-    answers: list[AnsweredQuestion] = field(default_factory=list)
+    answers: list[AnsweredQuestion] = field(default_factory=list)  # with the notes
 
 
 @dataclass
@@ -143,8 +127,8 @@ class CandidateReport:
         return len({row.weight for row in self.dimensions}) <= 1
 
     @property
-    def has_notes(self) -> bool:
-        return any(row.questions for row in self.dimensions)
+    def has_answers(self) -> bool:
+        return any(row.answers for row in self.dimensions)
 
 
 def _report_version(candidate: Candidate, submitted: Sequence[Interview]) -> BankVersion:
@@ -203,15 +187,9 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         interviewers=range(len(counted)),
     )
 
-    notes: dict[int, dict[int, QuestionNotes]] = defaultdict(dict)
     by_rule: dict[int, RuleFlags] = {}
     for r in responses:
         who = names[column[r.interview_id]]
-        if r.notes.strip():
-            entry = notes[r.question.dimension_id].setdefault(
-                r.question_id, QuestionNotes(r.question.prompt, r.question.get_kind_display(), [])
-            )
-            entry.entries.append(NoteEntry(who, r.score, r.not_asked, r.notes))
         for rule_flags in _by_rule(flags_by_response.get(r.pk, [])):
             rule = rule_flags[0].rule
             group = by_rule.setdefault(rule.pk, RuleFlags(rule, []))
@@ -236,7 +214,6 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
                 mean=result.mean,
                 spread=result.spread,
                 disagreement=result.disagreement,
-                questions=list(notes[d.pk].values()),
                 answers=answers.get(d.pk, []),
             )
         )
@@ -251,7 +228,7 @@ def build_candidate_report(candidate: Candidate) -> CandidateReport:
         dimensions=rows,
         overall=rollup.overall,
         flagged=flagged,
-        chart=mark_safe(profile_svg(_bars(rows))),  # built from escaped strings only
+        chart=mark_safe(profile_image(_bars(rows))),  # built from escaped strings only
         generated_at=timezone.now(),
         verdicts=who_said_what(counted, names),
         coverage=coverage_of(planned_keys(weights, dimensions), dimensions, rollup.score),

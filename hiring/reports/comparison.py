@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from assessments.models import BankVersion, Dimension
 from hiring.interviews import scoring
 from hiring.interviews.models import Candidate, Flag, Interview, Response, Role, Weights
-from hiring.reports.charts import Bar, mini_profile_svg
+from hiring.reports.charts import Bar, mini_profile_image
 from hiring.reports.panel import (
     Coverage,
     coverage_of,
@@ -75,6 +75,12 @@ class VersionGroup:
     columns: list[Column]
     chunks: list[Chunk]
 
+    @property
+    def equal_weights(self) -> bool:
+        """When every dimension weighs the same the weight column says nothing (and costs
+        the printed matrix a column of cells on every page)."""
+        return len({row.weight for chunk in self.chunks for row in chunk.rows}) <= 1
+
 
 @dataclass
 class Comparison:
@@ -86,6 +92,10 @@ class Comparison:
     sort_label: str
     generated_at: Any
     method: str = scoring.OVERALL_METHOD
+
+    @property
+    def equal_weights(self) -> bool:
+        return all(group.equal_weights for group in self.groups)
 
     @property
     def mixed_versions(self) -> bool:
@@ -179,7 +189,7 @@ def build_comparison(  # noqa: C901
             coverage=coverage_of(planned_keys(weights, dims), dims, rollup.score),
         )
         column.profile = mark_safe(
-            mini_profile_svg([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
+            mini_profile_image([Bar(d.code, d.list, d.title, column.scores[d.pk]) for d in dims])
         )
         if column.coverage.complete:
             by_version[version_of[candidate.pk]].append(column)

@@ -82,10 +82,13 @@ def who_said_what(interviews: Sequence[Interview], names: Sequence[str]) -> list
 
 @dataclass
 class Answer:
+    """What one interviewer heard on one question, and what they noted about it."""
+
     interviewer: str
     answer: str
     score: int | None
     not_asked: bool
+    notes: str = ""
 
 
 @dataclass
@@ -98,14 +101,17 @@ class AnsweredQuestion:
 def answers_by_dimension(
     responses: Iterable[Response], name_of: Callable[[Response], str]
 ) -> dict[int, list[AnsweredQuestion]]:
-    """The candidate's own words, per dimension then question, each with who heard it."""
+    """The candidate's own words and the interviewers' notes, per dimension then question,
+    each with who heard it. One list for both, so a question's prompt is printed once and
+    a note sits beside the answer it is about (the PDF is a quarter shorter for it)."""
     found: dict[int, dict[int, AnsweredQuestion]] = {}
     for r in responses:
-        if r.not_asked or not r.answer.strip():
+        answer = "" if r.not_asked else r.answer.strip()
+        if not answer and not r.notes.strip():
             continue
         questions = found.setdefault(r.question.dimension_id, {})
         entry = questions.setdefault(
             r.question_id, AnsweredQuestion(r.question.prompt, r.question.get_kind_display())
         )
-        entry.answers.append(Answer(name_of(r), r.answer, r.score, r.not_asked))
+        entry.answers.append(Answer(name_of(r), answer, r.score, r.not_asked, r.notes.strip()))
     return {pk: list(qs.values()) for pk, qs in found.items()}

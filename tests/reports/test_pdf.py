@@ -1,6 +1,8 @@
 """PDFs are the pages' templates through WeasyPrint: read back as text, cached by fingerprint."""
 
 import io
+import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,12 @@ from pypdf import PdfReader
 from hiring.interviews.models import Candidate, Flag, Interview
 from hiring.reports import pdf
 
-from .conftest import FLAGGED_PHRASE, flag, run_interview
+from .conftest import DISMISSED_ANSWER, FLAGGED_ANSWER, FLAGGED_PHRASE, flag, run_interview
 
 pytestmark = pytest.mark.django_db
+
+
+MADE_AT = re.compile(r"made \d+ \w+ \d+ \d+:\d+")
 
 
 def text_of(data: bytes) -> str:
@@ -39,6 +44,21 @@ def test_it_prints_name_dimensions_flagged_phrase_and_overall(ana, published):
     assert "Dismissed by Maya" in text
 
 
+def test_it_prints_every_warning_with_its_quote_and_reason_and_every_note(ana, rule):
+    text = text_of(pdf.candidate_pdf(fresh(ana)))
+    for quote in (FLAGGED_ANSWER, DISMISSED_ANSWER):
+        assert f"“{quote}”" in text
+    assert rule.label in text and " ".join(rule.why.split()) in text
+    assert "Praise is mentioned in passing; the answer is about the fix." in text
+    for note in (
+        "Told the parking-fine story with warmth.",
+        "Kept it kind.",
+        "Laughed at the customer a little.",
+    ):
+        assert f"Note: {note}" in text
+    assert "Ravi heard (scored 5): “An answer.” Note: Told the parking-fine story" in text
+
+
 def test_it_puts_the_candidate_in_the_running_header_of_every_page(ana):
     reader = PdfReader(io.BytesIO(pdf.candidate_pdf(fresh(ana))))
     assert len(reader.pages) >= 2
@@ -52,6 +72,14 @@ def test_it_prints_a_comparison_listing_every_candidate(panel, role, published):
     assert "Comparison: Support agent" in text
     for title in published.dimensions.values_list("title", flat=True):
         assert " ".join(title.split()) in text, title
+
+
+def test_it_prints_the_weight_column_only_when_weights_differ(panel, role, published):
+    text = text_of(pdf.comparison_pdf_bytes(role, {}))
+    assert "Every dimension weighs the same for this role." in text and "Weight" not in text
+    role.role_dimensions.create(dimension=published.dimensions.order_by("position")[0], weight=3)
+    text = text_of(pdf.comparison_pdf_bytes(role, {}))
+    assert "Weight" in text and "weighs the same" not in text
 
 
 def test_it_prints_on_letter_paper_when_set(ana, settings):
@@ -116,6 +144,25 @@ def test_it_refuses_to_fetch_anything_over_the_network():
         fetcher.fetch("file:///etc/passwd")
     css = fetcher.fetch("file:///static/css/print.css").read()
     assert b"@page" in css
+
+
+def test_it_keeps_one_font_configuration_per_thread(ana):
+    here = pdf.font_config()
+    assert pdf.font_config() is here
+    elsewhere = []
+    thread = threading.Thread(target=lambda: elsewhere.append(pdf.font_config()))
+    thread.start()
+    thread.join()
+    assert elsewhere and elsewhere[0] is not here
+
+
+def test_it_prints_every_font_again_with_the_kept_configuration(ana):
+    def pages() -> list[str]:
+        reader = PdfReader(io.BytesIO(pdf.candidate_pdf_bytes(fresh(ana))))
+        return [MADE_AT.sub("", page.extract_text()) for page in reader.pages]
+
+    first, second = pages(), pages()
+    assert first == second and "Ana Alvarez" in second[0]
 
 
 def test_it_names_downloads_after_the_candidate_and_role(ana, role):

@@ -3,7 +3,7 @@
 import pytest
 
 from assessments.models import BankVersion, Dimension, Question
-from hiring.interviews.models import Candidate, Interview
+from hiring.interviews.models import Candidate, Interview, Response
 from hiring.reports.candidate import build_candidate_report
 from hiring.reports.comparison import build_comparison
 
@@ -52,12 +52,26 @@ def test_it_gathers_flags_by_rule_with_their_answers_open_and_dismissed(ana, may
     assert dismissed.dismissed_by == maya
 
 
-def test_it_groups_notes_by_dimension_and_question(ana, questions):
+def test_it_puts_each_note_beside_the_answer_it_is_about(ana, questions):
     report = build_candidate_report(ana)
-    first = report.dimensions[0]
-    assert first.questions[0].prompt == questions[0].prompt
-    assert [e.interviewer for e in first.questions[0].entries] == ["Ravi", "Rosa"]
-    assert report.has_notes
+    first = report.dimensions[0].answers[0]
+    assert first.prompt == questions[0].prompt
+    assert [a.interviewer for a in first.answers] == ["Ravi", "Rosa"]
+    noted = next(a for a in first.answers if a.notes)
+    assert noted.answer and noted.notes == "Told the parking-fine story with warmth."
+    assert report.has_answers
+
+
+def test_it_keeps_the_note_on_a_question_not_asked_and_drops_what_says_nothing(ben, questions):
+    interview = ben.interviews.get()
+    first, second = interview.responses.filter(question__in=questions[:2]).order_by("question")
+    skipped = {"not_asked": True, "score": None}
+    Response.objects.filter(pk=first.pk).update(**skipped, notes="Ran out of time.")
+    Response.objects.filter(pk=second.pk).update(**skipped, notes="")
+    (heard,) = build_candidate_report(ben).dimensions[0].answers[0].answers
+    assert (heard.not_asked, heard.answer, heard.notes) == (True, "", "Ran out of time.")
+    asked = [q.prompt for row in build_candidate_report(ben).dimensions for q in row.answers]
+    assert questions[1].prompt not in asked
 
 
 def test_it_reports_a_candidate_without_interviews(cy, published):
@@ -81,7 +95,7 @@ def test_it_compares_and_ranks_candidates_by_overall(panel, role):
     assert group.columns[0].open_flags == 1 and group.columns[1].open_flags == 0
     assert comparison.unassessed == [cy]
     assert comparison.candidate_count == 3
-    assert "<svg" in group.columns[0].profile
+    assert group.columns[0].profile.startswith('<img class="mini-profile"')
 
 
 def test_it_sorts_by_a_dimension(panel, role, questions, rosa):
