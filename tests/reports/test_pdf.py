@@ -59,6 +59,13 @@ def test_it_prints_every_warning_with_its_quote_and_reason_and_every_note(ana, r
     assert "Ravi heard (scored 5): “An answer.” Note: Told the parking-fine story" in text
 
 
+def test_it_prints_each_note_on_a_line_of_its_own_below_the_answer(ana):
+    reader = PdfReader(io.BytesIO(pdf.candidate_pdf(fresh(ana))))
+    lines = [line.strip() for page in reader.pages for line in page.extract_text().splitlines()]
+    assert "Ravi heard (scored 5): “An answer.”" in lines
+    assert "Note: Told the parking-fine story with warmth." in lines
+
+
 def test_it_puts_the_candidate_in_the_running_header_of_every_page(ana):
     reader = PdfReader(io.BytesIO(pdf.candidate_pdf(fresh(ana))))
     assert len(reader.pages) >= 2
