@@ -15,4 +15,5 @@ threads = int(os.environ.get("WEB_THREADS", 4))
 timeout = int(os.environ.get("WEB_TIMEOUT", 30))
 accesslog = "-"
 # On a laptop (`make run`, DEBUG on) code changes restart the workers, as runserver did.
+# Read as hiring/settings.py env_flag reads it (importing the settings here would run them).
 reload = os.environ.get("DEBUG", "").strip().lower() in ("1", "true", "yes", "on")
