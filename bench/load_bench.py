@@ -1,9 +1,11 @@
 """A hiring team at once: N recruiters autosave once a second, with live screening, over HTTP.
 
-Starts the product the way `make run` serves it (`manage.py runserver`, DEBUG on, on
+Starts the product the way `make run` serves it (gunicorn with gunicorn.conf.py, DEBUG on, on
 127.0.0.1 and a free port) against a fresh database, logs N recruiters in through the login
 form, and has each one type into their own interview for S seconds: every second a live
-screening request, then an autosave of the text so far. Then it prints latency percentiles
+screening request, then an autosave of the text so far. The recruiters are threads spread
+over several client processes, and the client's CPU time is printed, so that a saturated
+client is not mistaken for a slow server. Then it prints latency percentiles
 per request kind, errors by status, tracebacks in the server's stderr, and lost updates (an
 answer whose stored text is not the last text the server said it saved).
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing
 import os
 import re
 import signal
@@ -30,8 +33,8 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,19 +161,28 @@ class Outcome:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"save": [], "screen": []})
     statuses: Counter[str] = field(default_factory=Counter)
     accepted: dict[int, str] = field(default_factory=dict)  # response pk -> last text saved
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    cpu: float = 0.0  # seconds of CPU the client processes spent during the timed run
+    server_cpu: float = 0.0  # and the server's processes
 
     def record(self, kind: str, status: int, ms: float) -> None:
-        with self.lock:
-            self.latencies[kind].append(ms)
-            self.statuses[f"{kind} {status}"] += 1
+        # list.append and Counter updates of distinct keys are safe across threads under the
+        # GIL; each recruiter writes only its own answer's key in `accepted`.
+        self.latencies[kind].append(ms)
+        self.statuses[f"{kind} {status}"] += 1
+
+    def merge(self, other: Outcome) -> None:
+        for kind, samples in other.latencies.items():
+            self.latencies[kind].extend(samples)
+        self.statuses.update(other.statuses)
+        self.accepted.update(other.accepted)
+        self.cpu += other.cpu
 
 
-def recruiter(browser: Browser, pk: int, deadline: float, out: Outcome) -> None:
+def recruiter(browser: Browser, pk: int, start: float, deadline: float, out: Outcome) -> None:
     revision, tick = 0, 0
-    start = time.monotonic() + (pk % 10) / 10  # spread the team over the second
-    while time.monotonic() < deadline:
-        pause = start + tick - time.monotonic()
+    start += (pk % 10) / 10  # spread the team over the second
+    while time.time() < deadline:
+        pause = start + tick - time.time()
         if pause > 0:
             time.sleep(pause)
         tick += 1
@@ -185,24 +197,81 @@ def recruiter(browser: Browser, pk: int, deadline: float, out: Outcome) -> None:
         found = REVISION.search(body)
         if status == 200 and found:
             revision = int(found.group(1))
-            with out.lock:
-                out.accepted[pk] = text
+            out.accepted[pk] = text
 
 
-def log_in_everyone(port: int, usernames: list[str], out: Outcome) -> list[Browser | None]:
-    """Log the team in through the login form (hashing passwords is slow: before the clock)."""
-    browsers: list[Browser | None] = [None] * len(usernames)
+def team(
+    port: int,
+    members: list[tuple[str, int]],
+    seconds: float,
+    ready: multiprocessing.Queue,  # type: ignore[type-arg]
+    go: Synchronized,  # type: ignore[type-arg]
+    results: multiprocessing.Queue,  # type: ignore[type-arg]
+) -> None:
+    """One client process: logs its share of the team in, then runs them as threads.
 
-    def log_in(n: int) -> None:
+    The team is spread over several processes so that the client's own interpreter lock
+    does not queue requests and show up as server latency.
+    """
+    out = Outcome()
+    browsers = []
+    for username, pk in members:
         browser = Browser(port)
-        if browser.log_in(usernames[n]):
-            browsers[n] = browser
+        if browser.log_in(username):
+            browsers.append((browser, pk))
         else:
             out.statuses["login failed"] += 1
+    ready.put(len(browsers))
+    while go.value == 0:  # the start time, set once every process has logged in
+        time.sleep(0.01)
+    start = float(go.value)
+    time.sleep(max(0.0, start - time.time()))
+    cpu = time.process_time()
+    deadline = start + seconds
+    threads = [
+        threading.Thread(target=recruiter, args=(b, pk, start, deadline, out), daemon=True)
+        for b, pk in browsers
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=seconds + 2 * TIMEOUT + 30)
+    out.cpu = time.process_time() - cpu
+    results.put(out)
 
-    with ThreadPoolExecutor(8) as pool:
-        list(pool.map(log_in, range(len(usernames))))
-    return browsers
+
+def run_team(
+    port: int,
+    plan: list[tuple[str, int, int]],
+    seconds: float,
+    processes: int,
+    server: subprocess.Popen[bytes],
+) -> Outcome:
+    """Log everyone in (password hashing is slow on purpose), then start the clock for all."""
+    shares = [[(u, pk) for u, pk, _ in plan[n::processes]] for n in range(processes)]
+    shares = [share for share in shares if share]
+    context = multiprocessing.get_context("spawn")
+    ready, results = context.Queue(), context.Queue()
+    go = context.Value("d", 0.0)
+    clients = [
+        context.Process(target=team, args=(port, share, seconds, ready, go, results))
+        for share in shares
+    ]
+    for client in clients:
+        client.start()
+    for _ in clients:
+        ready.get(timeout=len(plan) * 10 + 60)
+    start = time.time() + 0.5
+    go.value = start
+    time.sleep(max(0.0, start - time.time()))
+    before = server_cpu(server)
+    out = Outcome()
+    for _ in clients:
+        out.merge(results.get(timeout=seconds + 3 * TIMEOUT + 60))
+    out.server_cpu = server_cpu(server) - before
+    for client in clients:
+        client.join(timeout=10)
+    return out
 
 
 def reference(port: int, username: str, runs: int = 30) -> float:
@@ -240,6 +309,21 @@ def start_server(port: int, database_url: str, log: Path) -> subprocess.Popen[by
     raise SystemExit("The server did not start within 60 s.")
 
 
+def server_cpu(server: subprocess.Popen[bytes]) -> float:
+    """CPU seconds used so far by the server's processes (Linux /proc; 0 elsewhere)."""
+    total = 0
+    tick = os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # fields[2] is the parent pid, fields[11:13] utime and stime (man 5 proc)
+        if stat.parent.name == str(server.pid) or fields[1] == str(server.pid):
+            total += int(fields[11]) + int(fields[12])
+    return total / tick
+
+
 def percentile(samples: list[float], q: float) -> float:
     if not samples:
         return float("nan")
@@ -261,6 +345,15 @@ def report(
     errors = {k: v for k, v in out.statuses.items() if not k.endswith(" 200")}
     print(f"\nerrors by status: {dict(sorted(errors.items())) or 'none'}")
     print(f"server tracebacks: {tracebacks}")
+    requests = max(1, len(everything))
+    print(
+        f"server CPU: {out.server_cpu:.1f} s over {args.seconds:.0f} s "
+        f"({1000 * out.server_cpu / requests:.1f} ms per request)"
+    )
+    print(
+        f"client CPU: {out.cpu:.1f} s in {args.processes} processes over {args.seconds:.0f} s "
+        f"({100 * out.cpu / args.seconds:.0f}% of one core)"
+    )
     print(f"lost updates: {lost} of {len(out.accepted)} answers")
     p95 = percentile(everything, 0.95)
     ok = p95 < args.target and not errors and not lost and not tracebacks
@@ -277,6 +370,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--target", type=float, default=100, help="p95 target in ms")
     parser.add_argument("--database-url", help="default: a fresh SQLite file")
+    parser.add_argument(
+        "--processes", type=int, default=4, help="client processes the team is spread over"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="load-bench-"))
     database_url = args.database_url or f"sqlite:///{work / 'db.sqlite3'}"
@@ -289,20 +385,9 @@ def main() -> int:
         f"gunicorn as `make run` serves it, :{port}"
     )
     server = start_server(port, database_url, log)
-    out = Outcome()
     try:
-        browsers = log_in_everyone(port, [u for u, _, _ in plan], out)
         floor = reference(port, plan[0][0])
-        deadline = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(target=recruiter, args=(b, pk, deadline, out), daemon=True)
-            for b, (_, pk, _) in zip(browsers, plan, strict=True)
-            if b is not None
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=args.seconds + 2 * TIMEOUT + 30)
+        out = run_team(port, plan, args.seconds, args.processes, server)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
