@@ -43,12 +43,13 @@ def own_response(request: HttpRequest, pk: int, *, for_saving: bool = False) -> 
     """A response of an interview the user runs; other people's are 404 (or 403 if readable).
 
     `for_saving` (inside a transaction) locks the interview row in the same query, as
-    services.save_response needs it locked.
+    services.save_response needs it locked, and reads the question and its dimension the
+    saved fragment may show. Live screening needs only the interview and its bank version:
+    every joined table costs the hot path its columns' compiling and converting.
     """
-    related = ("question__dimension", "interview__bank_version")
-    rows = Response.objects.select_related(*related)
+    rows = Response.objects.select_related("interview__bank_version")
     if for_saving:
-        rows = rows.select_for_update(of=("interview",))
+        rows = rows.select_related("question__dimension").select_for_update(of=("interview",))
     response = get_object_or_404(rows, pk=pk)
     if not response.interview.is_run_by(request.user):  # one query for the hot path
         response.interview = get_own_interview(request.user, response.interview_id)
