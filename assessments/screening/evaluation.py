@@ -87,6 +87,9 @@ class Evaluation:
     false_flags: list[dict[str, object]]
     per_style: dict[str, Counts] = field(default_factory=dict)
     per_writer: dict[str, Counts] = field(default_factory=dict)
+    # (style, writer): each writer judged apart in each style, as a leave-one-writer-out
+    # reading needs (a style is only as good as its worst unseen writer).
+    per_style_writer: dict[tuple[str, str], Counts] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -115,8 +118,25 @@ class Evaluation:
                 lines += ["", f"{'by ' + title:<18}{'n':>5}{'tp':>5}{'fp':>5}{'fn':>5}"]
                 lines[-1] += f"{'prec':>8}{'recall':>8}"
                 lines += [table[k].line(k) for k in sorted(table)]
+        lines += self._style_writer_lines()
         lines += ["", *self._category_lines(), *self._listing()]
         return "\n".join(lines)
+
+    def _style_writer_lines(self) -> list[str]:
+        """Precision/recall of every writer in every style, and the worst writer per style."""
+        writers = sorted({w for _, w in self.per_style_writer})
+        if len(writers) < 2:
+            return []
+        styles = sorted({s for s, _ in self.per_style_writer})
+        lines = ["", "precision/recall by style and writer (worst writer last)"]
+        lines.append(f"{'style':<10}" + "".join(f"{w:>13}" for w in writers) + f"{'worst':>13}")
+        for style in styles:
+            cells = [self.per_style_writer.get((style, w)) for w in writers]
+            shown = [f"{c.precision:.2f}/{c.recall:.2f}" if c else "-" for c in cells]
+            present = [c for c in cells if c]
+            worst = f"{min(c.precision for c in present):.2f}/{min(c.recall for c in present):.2f}"
+            lines.append(f"{style:<10}" + "".join(f"{x:>13}" for x in shown) + f"{worst:>13}")
+        return lines
 
     def _category_lines(self) -> list[str]:
         lines = [f"{'category':<18}{'n':>4}{'found':>7}{'recall':>8}{'rule flags':>12}{'prec':>7}"]
@@ -168,6 +188,9 @@ def _score(result: Evaluation, rec: Mapping[str, Any], i: int, rules: list[str])
     for key, table in (("style", result.per_style), ("writer", result.per_writer)):
         if rec.get(key):
             table.setdefault(str(rec[key]), Counts()).add(warning, bool(rules))
+    if rec.get("style") and rec.get("writer"):
+        cell = (str(rec["style"]), str(rec["writer"]))
+        result.per_style_writer.setdefault(cell, Counts()).add(warning, bool(rules))
     if warning:
         stats = result.per_category.setdefault(category or "(none)", {"n": 0, "found": 0})
         stats["n"] += 1

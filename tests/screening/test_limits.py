@@ -44,3 +44,26 @@ def test_evaluate_reports_per_style_and_writer():
     assert result.per_style["terse"].recall == 1.0 and result.per_writer["w2"].fp == 0
     report = result.format_report()
     assert "by style" in report and "by writer" in report and "notes" in report
+
+
+def test_evaluate_judges_each_writer_apart_in_each_style():
+    s = Screener([RuleSpec("calm_down", "l", "w", ("calm down",))], learned=False)
+    records = [
+        {"answer": "Calm down!", "warning": True, "style": "terse", "writer": "w1"},
+        {"answer": "Settle, please.", "warning": True, "style": "terse", "writer": "w2"},
+        {
+            "answer": "I let them calm down first.",
+            "warning": False,
+            "style": "terse",
+            "writer": "w2",
+        },
+    ]
+    result = evaluate(s, records)
+    assert result.per_style_writer[("terse", "w1")].recall == 1.0
+    w2 = result.per_style_writer[("terse", "w2")]
+    assert (w2.tp, w2.fp, w2.fn) == (0, 1, 1)
+    # the worst writer's figures close the style's row
+    report = result.format_report()
+    matrix = report.split("by style and writer", 1)[1].splitlines()
+    row = next(line for line in matrix if line.startswith("terse"))
+    assert row.split() == ["terse", "1.00/1.00", "0.00/0.00", "0.00/0.00"]
