@@ -22,6 +22,7 @@ import argparse
 import http.client
 import multiprocessing
 import os
+import random
 import re
 import signal
 import socket
@@ -189,8 +190,11 @@ class Outcome:
 
 
 def recruiter(browser: Browser, pk: int, start: float, deadline: float, out: Outcome) -> None:
+    """Type for one recruiter: each tick a live screening, then an autosave of the text.
+
+    `start` is this recruiter's own phase: a team types independently, not in step.
+    """
     revision, tick = 0, 0
-    start += (pk % 10) / 10  # spread the team over the second
     while time.time() < deadline:
         pause = start + tick - time.time()
         if pause > 0:
@@ -212,7 +216,7 @@ def recruiter(browser: Browser, pk: int, start: float, deadline: float, out: Out
 
 def team(
     port: int,
-    members: list[tuple[str, int]],
+    members: list[tuple[str, int, float]],
     seconds: float,
     ready: multiprocessing.Queue,  # type: ignore[type-arg]
     go: Synchronized,  # type: ignore[type-arg]
@@ -225,10 +229,10 @@ def team(
     """
     out = Outcome()
     browsers = []
-    for username, pk in members:
+    for username, pk, phase in members:
         browser = Browser(port)
         if browser.log_in(username):
-            browsers.append((browser, pk))
+            browsers.append((browser, pk, phase))
         else:
             out.statuses["login failed"] += 1
     ready.put(len(browsers))
@@ -239,8 +243,8 @@ def team(
     cpu = time.process_time()
     deadline = start + seconds
     threads = [
-        threading.Thread(target=recruiter, args=(b, pk, start, deadline, out), daemon=True)
-        for b, pk in browsers
+        threading.Thread(target=recruiter, args=(b, pk, start + phase, deadline, out), daemon=True)
+        for b, pk, phase in browsers
     ]
     for thread in threads:
         thread.start()
@@ -258,7 +262,12 @@ def run_team(
     server: subprocess.Popen[bytes],
 ) -> Outcome:
     """Log everyone in (password hashing is slow on purpose), then start the clock for all."""
-    shares = [[(u, pk) for u, pk, _ in plan[n::processes]] for n in range(processes)]
+    # Each recruiter types in their own phase of the second, drawn at random (seeded, so
+    # runs compare): people do not type in step. In step, all N would hit the server in
+    # the same millisecond every second, a burst no team makes.
+    phases = random.Random(len(plan))
+    phased = [(u, pk, phases.random()) for u, pk, _ in plan]
+    shares = [phased[n::processes] for n in range(processes)]
     shares = [share for share in shares if share]
     context = multiprocessing.get_context("spawn")
     ready, results = context.Queue(), context.Queue()
