@@ -95,6 +95,7 @@ class Answer:
         "n",
         "neg",
         "sent",
+        "sent_keys",
         "span_of",
         "starts",
         "text",
@@ -122,6 +123,11 @@ class Answer:
         self.neg = _negations(self.words, self.clause)
         # sentence id -> (first token, end token)
         self.span_of = {self.sent[lo]: (lo, hi) for lo, hi in sentence_spans(self)}
+        # sentence id -> every key its words have: what the matcher's index looks up
+        keys = self.keys
+        self.sent_keys = {
+            sid: frozenset().union(*keys[lo:hi]) for sid, (lo, hi) in self.span_of.items()
+        }
 
     def _read(self, text: str) -> list[bool]:
         """Fill words/offsets/sentences; return whether a clause starts at each word."""

@@ -10,8 +10,7 @@ first words, and only when every word it cannot do without occurs in the answer.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assessments.screening.answer import Answer
 from assessments.screening.patterns import Alt, Gap, Node, Not, Seq, Word
@@ -100,18 +99,32 @@ class _Builder:
 
 
 def _required(seq: Seq, vocab: Vocabulary) -> tuple[frozenset[str], ...]:
+    """Key sets a match must each use one of: a word, or a group's alternatives (through
+    one required slot of each alternative, so "(nothing we did wrong|we did nothing wrong)"
+    still needs one of its words). Never too strict: every match passes through them."""
     slots: list[frozenset[str]] = []
     for node in seq:
         if isinstance(node, Word):
             slots.append(vocab.add(node))
-        elif (
-            isinstance(node, Alt)
-            and not node.optional
-            and all(len(o) == 1 and isinstance(o[0], Word) for o in node.options)
-        ):
-            words = [o[0] for o in node.options if isinstance(o[0], Word)]
-            slots.append(frozenset().union(*(vocab.add(w) for w in words)))
+        elif isinstance(node, Alt) and not node.optional:
+            options = [_required(o, vocab) for o in node.options]
+            if all(options):
+                slots.append(frozenset().union(*(min(o, key=_commonness) for o in options)))
     return tuple(slots)
+
+
+# Words nearly every answer has: a slot of only rarer words picks fewer answers to run on.
+_FREQUENT = frozenset(
+    "s:i w:i s:we w:we s:they w:they s:them s:you s:it s:my s:me s:be s:do s:have s:not "
+    "s:the s:a s:to s:and s:that s:this s:of s:for s:with s:customer p:customer s:person "
+    "p:peopl s:can s:will s:would s:get s:go s:just s:so s:but s:if s:when".split()
+)
+
+
+def _commonness(slot: frozenset[str]) -> tuple[int, int, int]:
+    """How likely a slot is met in an answer, as far as its words tell without a corpus:
+    frequent words first, then many keys, then short words."""
+    return len(slot & _FREQUENT), len(slot), -min(len(key) for key in slot)
 
 
 def compile_pattern(owner: int, pattern: str, seq: Seq, vocab: Vocabulary) -> Program:
@@ -168,6 +181,8 @@ def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
         seeds = active
         if pos < hi and not keys[pos].isdisjoint(prog.first_keys):
             seeds = [(prog.start, (pos, ())), *active]  # the latest start goes first
+        elif not active:
+            continue  # no thread alive and none starting: most words of most sentences
         current = _closure(prog, ans, pos, hi, seeds)
         active = []
         for s, (start, lits) in current.items():
@@ -204,182 +219,52 @@ def matches(prog: Program, ans: Answer) -> list[Match]:
     return found
 
 
-_CLASS_LIMIT = 50_000  # distinct word key-sets remembered before starting afresh
-_DELTA_LIMIT = 200_000  # remembered transitions before starting afresh
-_END = 2  # step flag: the sentence ends here (0: a word, 1: a contrast word)
-
-
-@dataclass
-class _Tables:
-    """What a warm Automaton has learnt: word classes, state sets and their transitions."""
-
-    classes: dict[frozenset[str], int] = field(default_factory=dict)  # key set -> class id
-    class_masks: list[tuple[int, int, int]] = field(default_factory=lambda: [(0, 0, 0)])
-    ids: dict[int, int] = field(default_factory=lambda: {0: 0})  # state set -> id
-    masks: list[int] = field(default_factory=lambda: [0])  # id -> state set
-    # (state id, class id, flag) -> (next state id, programs matching here)
-    delta: dict[tuple[int, int, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
-
-
 class Automaton:
-    """Many programs run together as one lazily built DFA, to find which of them match.
+    """Many programs run together: an inverted index says which of them can match at all.
 
-    Running each program's automaton over an answer costs a Python loop per program and
-    word; most of those runs find nothing. Here every program's states are numbered into one
-    bit mask, a word becomes the masks of the states it feeds (computed once per distinct
-    key set), and a step from one set of states on one kind of word is computed once and
-    then looked up, so a warm screener reads an answer with one dict lookup per word. A
-    step costs at most the number of states to build, so the cost stays linear in the
-    answer's length. Only the (program, sentence) pairs that match are then run again with
-    ``run`` for their spans. The tables are bounded and rebuilt when full; threads may share
-    one Automaton (a table swap is one attribute assignment).
+    A lazily built DFA over every program's states was tried here first: on answers it had
+    not seen, nearly every word built a new transition (the gaps' "any word" chains make the
+    state sets almost all distinct), so it ran as a slow NFA, about 5 ms an answer. What
+    does work is that a program can only match an answer that contains a word of each of its
+    required slots (``Program.required``): each program is filed under the keys of one such
+    slot, an answer's keys pick the few programs filed there, and only those that find all
+    their slots are run (``matches``), each from its first possible word. The answer is read
+    once with one dict lookup per distinct key; the runs cost at most (states) x (words) of
+    their sentences, so the whole stays linear in the answer's length. Nothing is learnt
+    from answers, so threads share one Automaton freely.
     """
 
     def __init__(self, programs: list[Program]) -> None:
         self.programs = programs
-        kinds: list[int] = []
-        outs: list[tuple[int, ...]] = []
-        owner: dict[int, int] = {}
-        word_at: dict[str, list[int]] = {}  # key -> states it feeds (masks built at the end)
-        not_at: dict[str, list[int]] = {}
-        start_at: dict[str, list[int]] = {}
+        index: dict[str, list[int]] = {}
         for pi, prog in enumerate(programs):
-            base = len(kinds)
-            for s, kind in enumerate(prog.kinds):
-                kinds.append(kind)
-                outs.append(tuple(base + o for o in prog.outs[s]))
-                table = word_at if kind == WORD else not_at if kind == NOT else None
-                if table is not None:
-                    for key in prog.keys[s]:
-                        table.setdefault(key, []).append(base + s)
-                if kind == MATCH:
-                    owner[base + s] = pi
-            for key in prog.first_keys:
-                start_at.setdefault(key, []).append(base + prog.start)
-        word_of, not_of, start_of = (
-            {key: _mask(states, len(kinds)) for key, states in table.items()}
-            for table in (word_at, not_at, start_at)
-        )
-        self._kinds, self._outs, self._owner = kinds, outs, owner
-        self._word_of, self._not_of, self._start_of = word_of, not_of, start_of
-        self._lock = threading.Lock()  # a miss extends the tables; lookups need no lock
-        self._reset()
-
-    def _reset(self) -> None:
-        self._tables = _Tables()
-
-    def matched(self, ans: Answer) -> dict[int, list[tuple[int, int]]]:
-        """program index -> the sentences (first token, end token) it matches in."""
-        tables = self._tables
-        if len(tables.delta) > _DELTA_LIMIT or len(tables.classes) > _CLASS_LIMIT:
-            self._reset()
-            tables = self._tables
-        classes, delta = tables.classes, tables.delta
-        found: dict[int, list[tuple[int, int]]] = {}
-        keys, barrier = ans.keys, ans.barrier
-        for lo, hi in ans.span_of.values():
-            state = 0
-            for pos in range(lo, hi + 1):
-                if pos < hi:
-                    ks = keys[pos]
-                    cid = classes.get(ks)
-                    if cid is None:
-                        cid = self._classify(ks, tables)
-                    step = (state, cid, 1 if barrier[pos] else 0)
-                else:
-                    step = (state, 0, _END)  # the sentence's end: finish, start nothing
-                hit = delta.get(step)
-                if hit is None:
-                    hit = self._step(step, tables)
-                state, owners = hit
-                for pi in owners:
-                    spans = found.setdefault(pi, [])
-                    if not spans or spans[-1] != (lo, hi):
-                        spans.append((lo, hi))
-        return found
-
-    def _classify(self, ks: frozenset[str], tables: _Tables) -> int:
-        word = no = start = 0
-        for key in ks:
-            word |= self._word_of.get(key, 0)
-            no |= self._not_of.get(key, 0)
-            start |= self._start_of.get(key, 0)
-        with self._lock:
-            cid = tables.classes.get(ks)
-            if cid is None:
-                tables.class_masks.append((word, no, start))
-                cid = tables.classes[ks] = len(tables.class_masks) - 1
-        return cid
-
-    def _step(self, step: tuple[int, int, int], tables: _Tables) -> tuple[int, tuple[int, ...]]:
-        state, cid, flag = step
-        word, no, start = (0, 0, 0) if flag == _END else tables.class_masks[cid]
-        closed = self._closure(tables.masks[state] | start, no, flag == _END)
-        nxt = 0
-        owners: list[int] = []
-        kinds, outs = self._kinds, self._outs
-        for s in _bits(closed):
-            kind = kinds[s]
-            if kind == MATCH:
-                owners.append(self._owner[s])
-            elif flag == _END:
-                continue
-            elif (kind == WORD and word >> s & 1) or (kind == ANY and flag == 0):
-                nxt |= 1 << outs[s][0]  # a gap (ANY) never skips "but", "however" ...
-        with self._lock:
-            next_id = tables.ids.get(nxt)
-            if next_id is None:
-                tables.masks.append(nxt)
-                next_id = tables.ids[nxt] = len(tables.masks) - 1
-        hit = (next_id, tuple(sorted(set(owners))))
-        tables.delta[step] = hit
-        return hit
-
-    def _closure(self, seeds: int, no: int, at_end: bool) -> int:
-        """Consuming and final states reachable from `seeds` without reading a word."""
-        kinds, outs = self._kinds, self._outs
-        stack = _bits(seeds)
-        seen = closed = 0
-        while stack:
-            s = stack.pop()
-            bit = 1 << s
-            if seen & bit:
-                continue
-            seen |= bit
-            kind = kinds[s]
-            if kind == SPLIT:
-                stack.extend(outs[s])
-            elif kind == NOT:
-                if at_end or not no & bit:
-                    stack.append(outs[s][0])
-            else:
-                closed |= bit
-        return closed
+            for key in min(prog.required, key=_commonness):
+                index.setdefault(key, []).append(pi)
+        self._index = {key: tuple(found) for key, found in index.items()}
 
     def matches(self, ans: Answer) -> list[tuple[Program, list[Match]]]:
         """(program, its matches earliest first) for every program that matches, in order."""
+        index, programs = self._index, self.programs
+        found: dict[int, list[Match]] = {}
+        for sid, (lo, hi) in ans.span_of.items():
+            present = ans.sent_keys[sid]
+            picked: set[int] = set()
+            for key in present:
+                filed = index.get(key)
+                if filed:
+                    picked.update(filed)
+            for pi in picked:
+                prog = programs[pi]
+                if any(slot.isdisjoint(present) for slot in prog.required):
+                    continue
+                if prog.first_keys.isdisjoint(present):
+                    continue
+                here = run(prog, ans, lo, hi)
+                if here:
+                    found.setdefault(pi, []).extend(here)
         out: list[tuple[Program, list[Match]]] = []
-        for pi, spans in sorted(self.matched(ans).items()):
-            prog = self.programs[pi]
-            found = [m for lo, hi in spans for m in run(prog, ans, lo, hi)]
-            found.sort(key=lambda m: (m.start, m.end))
-            out.append((prog, found))
+        for pi in sorted(found):
+            ms = found[pi]
+            ms.sort(key=lambda m: (m.start, m.end))
+            out.append((programs[pi], ms))
         return out
-
-
-def _mask(states: list[int], size: int) -> int:
-    """The bit mask of `states`, built in one pass (OR-ing bits into a growing int one state
-    at a time was most of the compile time)."""
-    raw = bytearray((size + 7) // 8)
-    for s in states:
-        raw[s >> 3] |= 1 << (s & 7)
-    return int.from_bytes(raw, "little")
-
-
-def _bits(mask: int) -> list[int]:
-    out: list[int] = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
