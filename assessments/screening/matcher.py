@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assessments.screening.answer import Answer
 from assessments.screening.patterns import Alt, Gap, Node, Not, Seq, Word
-from assessments.screening.vocabulary import Vocabulary
+from assessments.screening.vocabulary import Vocabulary, word_keys
 
 WORD, ANY, NOT, SPLIT, MATCH = range(5)
 _EMPTY: frozenset[str] = frozenset()
@@ -72,7 +72,10 @@ class _Builder:
 
     def alt(self, node: Alt, cont: int) -> int:
         singles = [o[0] for o in node.options if len(o) == 1 and isinstance(o[0], Word)]
-        outs = [self.seq(o, cont) for o in node.options if not (len(o) == 1 and o[0] in singles)]
+        # (not "o[0] in singles": comparing dataclasses pairwise was quadratic per group)
+        outs = [
+            self.seq(o, cont) for o in node.options if not (len(o) == 1 and isinstance(o[0], Word))
+        ]
         if singles:
             # one state for all one-word alternatives: (thank*|praise|gratitude) is one slot
             outs.insert(0, self.add(WORD, self.union(singles), (cont,)))
@@ -98,26 +101,33 @@ class _Builder:
         return frozenset(found)
 
 
-def _required(seq: Seq, vocab: Vocabulary) -> tuple[frozenset[str], ...]:
+def _required(seq: Seq) -> tuple[frozenset[str], ...]:
     """Key sets a match must each use one of: a word, or a group's alternatives (through
     one required slot of each alternative, so "(nothing we did wrong|we did nothing wrong)"
     still needs one of its words). Never too strict: every match passes through them."""
     slots: list[frozenset[str]] = []
     for node in seq:
         if isinstance(node, Word):
-            slots.append(vocab.add(node))
+            slots.append(word_keys(node))
         elif isinstance(node, Alt) and not node.optional:
-            options = [_required(o, vocab) for o in node.options]
-            if all(options):
-                slots.append(frozenset().union(*(min(o, key=_commonness) for o in options)))
+            union: set[str] = set()
+            for option in node.options:
+                needed = _required(option)
+                if not needed:
+                    break
+                union |= needed[0] if len(needed) == 1 else min(needed, key=_commonness)
+            else:
+                slots.append(frozenset(union))
     return tuple(slots)
 
 
 # Words nearly every answer has: a slot of only rarer words picks fewer answers to run on.
 _FREQUENT = frozenset(
-    "s:i w:i s:we w:we s:they w:they s:them s:you s:it s:my s:me s:be s:do s:have s:not "
-    "s:the s:a s:to s:and s:that s:this s:of s:for s:with s:customer p:customer s:person "
-    "p:peopl s:can s:will s:would s:get s:go s:just s:so s:but s:if s:when".split()
+    """
+    s:i w:i s:we w:we s:they w:they s:them s:you s:it s:my s:me s:be s:do s:have s:not
+    s:the s:a s:to s:and s:that s:this s:of s:for s:with s:customer p:customer s:person
+    p:peopl s:can s:will s:would s:get s:go s:just s:so s:but s:if s:when
+    """.split()  # noqa: SIM905 - a word list is easier to read and edit
 )
 
 
@@ -140,7 +150,7 @@ def compile_pattern(owner: int, pattern: str, seq: Seq, vocab: Vocabulary) -> Pr
         tuple(b.outs),
         start,
         first,
-        _required(seq, vocab) or (first,),
+        _required(seq) or (first,),
     )
 
 
@@ -237,14 +247,18 @@ class Automaton:
     def __init__(self, programs: list[Program]) -> None:
         self.programs = programs
         index: dict[str, list[int]] = {}
+        # what a sentence must have for each program to run there, likeliest to fail first
+        self._needs: list[tuple[frozenset[str], ...]] = []
         for pi, prog in enumerate(programs):
-            for key in min(prog.required, key=_commonness):
+            needs = sorted(prog.required, key=_commonness)
+            for key in needs[0]:
                 index.setdefault(key, []).append(pi)
+            self._needs.append((*needs[1:], prog.first_keys))
         self._index = {key: tuple(found) for key, found in index.items()}
 
     def matches(self, ans: Answer) -> list[tuple[Program, list[Match]]]:
         """(program, its matches earliest first) for every program that matches, in order."""
-        index, programs = self._index, self.programs
+        index, programs, needs = self._index, self.programs, self._needs
         found: dict[int, list[Match]] = {}
         for sid, (lo, hi) in ans.span_of.items():
             present = ans.sent_keys[sid]
@@ -254,14 +268,13 @@ class Automaton:
                 if filed:
                     picked.update(filed)
             for pi in picked:
-                prog = programs[pi]
-                if any(slot.isdisjoint(present) for slot in prog.required):
-                    continue
-                if prog.first_keys.isdisjoint(present):
-                    continue
-                here = run(prog, ans, lo, hi)
-                if here:
-                    found.setdefault(pi, []).extend(here)
+                for slot in needs[pi]:
+                    if slot.isdisjoint(present):
+                        break
+                else:
+                    here = run(programs[pi], ans, lo, hi)
+                    if here:
+                        found.setdefault(pi, []).extend(here)
         out: list[tuple[Program, list[Match]]] = []
         for pi in sorted(found):
             ms = found[pi]

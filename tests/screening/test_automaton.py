@@ -48,7 +48,7 @@ def test_it_finds_the_same_matches_as_each_pattern_alone(compiled):
 
 
 def test_it_runs_only_patterns_whose_required_words_the_sentence_has(compiled):
-    vocab, programs, automaton = compiled
+    vocab, _programs, automaton = compiled
     ans = Answer("Please calm down. It is not my job to help with a refund.", vocab)
     found = [prog.pattern for prog, _m in automaton.matches(ans)]
     assert found == ["calm down", "not my (job|department|problem)"]
