@@ -131,6 +131,21 @@ _FREQUENT = frozenset(
 )
 
 
+def _in_order(
+    slots: tuple[frozenset[str], ...], keys: list[frozenset[str]], lo: int, hi: int
+) -> bool:
+    """Whether words meeting the required slots occur in the pattern's order (each slot is
+    one word slot of the sequence, so a match uses one later word per slot)."""
+    pos = lo
+    for slot in slots:
+        while pos < hi and keys[pos].isdisjoint(slot):
+            pos += 1
+        if pos >= hi:
+            return False
+        pos += 1
+    return True
+
+
 def _commonness(slot: frozenset[str]) -> tuple[int, int, int]:
     """How likely a slot is met in an answer, as far as its words tell without a corpus:
     frequent words first, then many keys, then short words."""
@@ -272,7 +287,10 @@ class Automaton:
                     if slot.isdisjoint(present):
                         break
                 else:
-                    here = run(programs[pi], ans, lo, hi)
+                    prog = programs[pi]
+                    if not _in_order(prog.required, ans.keys, lo, hi):
+                        continue
+                    here = run(prog, ans, lo, hi)
                     if here:
                         found.setdefault(pi, []).extend(here)
         out: list[tuple[Program, list[Match]]] = []
