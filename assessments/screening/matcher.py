@@ -113,6 +113,9 @@ def _required(seq: Seq) -> tuple[frozenset[str], ...]:
         elif isinstance(node, Alt) and not node.optional:
             union: set[str] = set()
             for option in node.options:
+                if len(option) == 1 and isinstance(option[0], Word):
+                    union |= word_keys(option[0])  # most options: skip the recursion
+                    continue
                 needed = _required(option)
                 if not needed:
                     break
