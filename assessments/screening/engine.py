@@ -188,10 +188,11 @@ class Screener:
         ans = context.ans
         bar = model.threshold if threshold is None else threshold
         hits: dict[int, _Hit] = {}
+        rule_classes = [k for k, code in enumerate(model.classes) if code in self._code_index]
         for lo, hi in sentence_spans(ans):
             probs = model.probabilities(feature_names(ans, lo, hi))
-            if max(probs) < bar:
-                continue  # most sentences: no class is likely enough to flag
+            if all(probs[k] < bar for k in rule_classes):
+                continue  # most sentences: no rule's class is likely enough to flag
             feats = token_features(ans, lo, hi)
             for k, p in enumerate(probs):
                 ri = self._code_index.get(model.classes[k], -1)
