@@ -188,7 +188,8 @@ def _closure(
     """Consuming and final states reachable without reading a word; first arrival wins."""
     out: dict[int, Thread] = {}
     seen: set[int] = set()
-    kinds, outs = prog.kinds, prog.outs
+    kinds, outs, slot_keys = prog.kinds, prog.outs, prog.keys
+    here = ans.keys[pos] if pos < hi else _EMPTY
     for state, thread in seeds:
         stack = [state]
         while stack:
@@ -200,26 +201,32 @@ def _closure(
             if kind == SPLIT:
                 stack.extend(reversed(outs[s]))
             elif kind == NOT:
-                if pos >= hi or ans.keys[pos].isdisjoint(prog.keys[s]):
+                if pos >= hi or here.isdisjoint(slot_keys[s]):
                     stack.append(outs[s][0])
             else:
                 out[s] = thread
     return out
 
 
+def _latest_start(thread: tuple[int, Thread]) -> int:
+    return -thread[1][0]
+
+
 def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
     """Every shortest match of the program inside tokens lo..hi (one sentence)."""
     found: list[Match] = []
-    keys, barrier, kinds = ans.keys, ans.barrier, prog.kinds
+    keys, barrier = ans.keys, ans.barrier
+    kinds, outs, slot_keys, first_keys = prog.kinds, prog.outs, prog.keys, prog.first_keys
     active: list[tuple[int, Thread]] = []
     for pos in range(lo, hi + 1):
         seeds = active
-        if pos < hi and not keys[pos].isdisjoint(prog.first_keys):
+        if pos < hi and not keys[pos].isdisjoint(first_keys):
             seeds = [(prog.start, (pos, ())), *active]  # the latest start goes first
         elif not active:
             continue  # no thread alive and none starting: most words of most sentences
         current = _closure(prog, ans, pos, hi, seeds)
         active = []
+        here = keys[pos] if pos < hi else _EMPTY
         for s, (start, lits) in current.items():
             kind = kinds[s]
             if kind == MATCH:
@@ -227,11 +234,11 @@ def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
             elif pos >= hi:
                 continue
             elif kind == WORD:
-                if not keys[pos].isdisjoint(prog.keys[s]):
-                    active.append((prog.outs[s][0], (start, (*lits, pos))))
+                if not here.isdisjoint(slot_keys[s]):
+                    active.append((outs[s][0], (start, (*lits, pos))))
             elif not barrier[pos]:  # ANY: a gap never skips "but", "however" ...
-                active.append((prog.outs[s][0], (start, lits)))
-        active.sort(key=lambda t: -t[1][0])
+                active.append((outs[s][0], (start, lits)))
+        active.sort(key=_latest_start)
     return found
 
 
