@@ -119,7 +119,8 @@ def _required(seq: Seq) -> tuple[frozenset[str], ...]:
                 needed = _required(option)
                 if not needed:
                     break
-                union |= needed[0] if len(needed) == 1 else min(needed, key=_commonness)
+                best: frozenset[str] = min(needed, key=_commonness)
+                union |= best
             else:
                 slots.append(frozenset(union))
     return tuple(slots)
