@@ -4,8 +4,8 @@ Each pattern becomes a Thompson-style automaton: one state per word slot, a chai
 "any word" states per gap, a split per group. Running it keeps at most one thread per state
 (the one that started latest, so every match found is the shortest one ending there); there
 is no backtracking, so a pattern costs at most (its states) x (words of the answer), and
-patterns.py bounds the states. A pattern is only run on sentences that contain one of its
-first words, and only when every word it cannot do without occurs in the answer.
+patterns.py bounds the states. A pattern is only run on a sentence that has one of its
+first words and every word it cannot do without, in the pattern's order (``Automaton``).
 """
 
 from __future__ import annotations
@@ -275,6 +275,11 @@ class Automaton:
     once with one dict lookup per distinct key; the runs cost at most (states) x (words) of
     their sentences, so the whole stays linear in the answer's length. Nothing is learnt
     from answers, so threads share one Automaton freely.
+
+    No library is used: Aho-Corasick (pyahocorasick) or RE2 would scan characters, while
+    the words here are already read, stemmed and typo-matched into keys, and a pattern's
+    gaps, "!" checks and "but" barriers are not regular-expression features RE2 could run
+    for us without rewriting every pattern; the index is one dict lookup per key.
     """
 
     def __init__(self, programs: list[Program]) -> None:
