@@ -87,14 +87,15 @@ class Answer:
     """The words of one answer and what each position means."""
 
     __slots__ = (
+        "_key_pos",
         "barrier",
         "clause",
         "ends",
-        "key_pos",
         "keys",
         "n",
         "neg",
         "sent",
+        "sent_keys",
         "span_of",
         "starts",
         "text",
@@ -110,18 +111,32 @@ class Answer:
         breaks = self._read(text)
         self.n = len(self.words)
         self.clause = _clauses(self.words, self.sent, breaks)
-        self.keys = [vocab.keys(w) for w in self.words]
+        cached = vocab.cache.get  # most words are known: skip the call
+        self.keys = [cached(w) or vocab.keys(w) for w in self.words]
         if is_note_about_candidate(self.words):
             _shift_person(self.words, self.keys, vocab)
-        key_pos: dict[str, list[int]] = {}
-        for i, ks in enumerate(self.keys):
-            for k in ks:
-                key_pos.setdefault(k, []).append(i)
-        self.key_pos = key_pos
+        self._key_pos: dict[str, list[int]] | None = None
         self.barrier = [w in CONTRAST for w in self.words]
         self.neg = _negations(self.words, self.clause)
         # sentence id -> (first token, end token)
         self.span_of = {self.sent[lo]: (lo, hi) for lo, hi in sentence_spans(self)}
+        # sentence id -> every key its words have: what the matcher's index looks up
+        keys = self.keys
+        self.sent_keys = {
+            sid: frozenset().union(*keys[lo:hi]) for sid, (lo, hi) in self.span_of.items()
+        }
+
+    @property
+    def key_pos(self) -> dict[str, list[int]]:
+        """key -> the positions of the words that have it (built on first use: the
+        matcher's index reads ``sent_keys`` instead)."""
+        if self._key_pos is None:
+            key_pos: dict[str, list[int]] = {}
+            for i, ks in enumerate(self.keys):
+                for k in ks:
+                    key_pos.setdefault(k, []).append(i)
+            self._key_pos = key_pos
+        return self._key_pos
 
     def _read(self, text: str) -> list[bool]:
         """Fill words/offsets/sentences; return whether a clause starts at each word."""

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from assessments.screening import stance_markers
 from assessments.screening.answer import Answer, sentence_spans
 from assessments.screening.matcher import Automaton, Match, Program, compile_pattern
-from assessments.screening.model import ScreeningModel, default_model, token_features
+from assessments.screening.model import (
+    ScreeningModel,
+    default_model,
+    feature_names,
+    token_features,
+)
 from assessments.screening.patterns import PatternError, parse
 from assessments.screening.spec import LEARNED_STAGE, RULES_STAGE, Flag, RuleSpec
 from assessments.screening.stance import Markers, find_markers, own_stance
@@ -139,8 +144,7 @@ class Screener:
             for text in rule.counter_examples:
                 ans = Answer(text, self._vocab)
                 for lo, hi in sentence_spans(ans):
-                    feats = token_features(ans, lo, hi)
-                    peak = max(peak, model.probabilities(f for f, _s, _e in feats)[k])
+                    peak = max(peak, model.probabilities(feature_names(ans, lo, hi))[k])
             if peak >= model.threshold:
                 raised[ri] = min(1.0, peak + 1e-9)
         return raised
@@ -184,9 +188,12 @@ class Screener:
         ans = context.ans
         bar = model.threshold if threshold is None else threshold
         hits: dict[int, _Hit] = {}
+        rule_classes = [k for k, code in enumerate(model.classes) if code in self._code_index]
         for lo, hi in sentence_spans(ans):
+            probs = model.probabilities(feature_names(ans, lo, hi))
+            if all(probs[k] < bar for k in rule_classes):
+                continue  # most sentences: no rule's class is likely enough to flag
             feats = token_features(ans, lo, hi)
-            probs = model.probabilities(f for f, _s, _e in feats)
             for k, p in enumerate(probs):
                 ri = self._code_index.get(model.classes[k], -1)
                 if p < bar or ri < 0 or ri in known or ri in hits:

@@ -4,18 +4,18 @@ Each pattern becomes a Thompson-style automaton: one state per word slot, a chai
 "any word" states per gap, a split per group. Running it keeps at most one thread per state
 (the one that started latest, so every match found is the shortest one ending there); there
 is no backtracking, so a pattern costs at most (its states) x (words of the answer), and
-patterns.py bounds the states. A pattern is only run on sentences that contain one of its
-first words, and only when every word it cannot do without occurs in the answer.
+patterns.py bounds the states. A pattern is only run on a sentence that has one of its
+first words and every word it cannot do without, in the pattern's order (``Automaton``).
 """
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from assessments.screening.answer import Answer
 from assessments.screening.patterns import Alt, Gap, Node, Not, Seq, Word
-from assessments.screening.vocabulary import Vocabulary
+from assessments.screening.text import stem
+from assessments.screening.vocabulary import Vocabulary, word_keys
 
 WORD, ANY, NOT, SPLIT, MATCH = range(5)
 _EMPTY: frozenset[str] = frozenset()
@@ -73,7 +73,10 @@ class _Builder:
 
     def alt(self, node: Alt, cont: int) -> int:
         singles = [o[0] for o in node.options if len(o) == 1 and isinstance(o[0], Word)]
-        outs = [self.seq(o, cont) for o in node.options if not (len(o) == 1 and o[0] in singles)]
+        # (not "o[0] in singles": comparing dataclasses pairwise was quadratic per group)
+        outs = [
+            self.seq(o, cont) for o in node.options if not (len(o) == 1 and isinstance(o[0], Word))
+        ]
         if singles:
             # one state for all one-word alternatives: (thank*|praise|gratitude) is one slot
             outs.insert(0, self.add(WORD, self.union(singles), (cont,)))
@@ -99,19 +102,65 @@ class _Builder:
         return frozenset(found)
 
 
-def _required(seq: Seq, vocab: Vocabulary) -> tuple[frozenset[str], ...]:
+def _required(seq: Seq) -> tuple[frozenset[str], ...]:
+    """Key sets a match must each use one of: a word, or a group's alternatives (through
+    one required slot of each alternative, so "(nothing we did wrong|we did nothing wrong)"
+    still needs one of its words). Never too strict: every match passes through them."""
     slots: list[frozenset[str]] = []
     for node in seq:
         if isinstance(node, Word):
-            slots.append(vocab.add(node))
-        elif (
-            isinstance(node, Alt)
-            and not node.optional
-            and all(len(o) == 1 and isinstance(o[0], Word) for o in node.options)
-        ):
-            words = [o[0] for o in node.options if isinstance(o[0], Word)]
-            slots.append(frozenset().union(*(vocab.add(w) for w in words)))
+            slots.append(word_keys(node))
+        elif isinstance(node, Alt) and not node.optional:
+            union: set[str] = set()
+            for option in node.options:
+                if len(option) == 1 and isinstance(option[0], Word):
+                    union |= word_keys(option[0])  # most options: skip the recursion
+                    continue
+                needed = _required(option)
+                if not needed:
+                    break
+                best: frozenset[str] = min(needed, key=_commonness)
+                union |= best
+            else:
+                slots.append(frozenset(union))
     return tuple(slots)
+
+
+# Words most answers have (as the keys a stem or prefix gives them): a program filed
+# under a slot of rarer words is picked for fewer sentences. A guess from reading answers,
+# not a count; it only decides speed, never what matches.
+_FREQUENT_WORDS = """
+    i we they them you he she it my me our your their be do have not no the a an to and or
+    that this of for with in on at about what how when if so but just can will would get go
+    customer customers people person like tell say said know need make want good back call
+    problem point thing let take feel help work job time really think see look
+""".split()  # noqa: SIM905 - a word list is easier to read and edit
+_FREQUENT = frozenset(
+    {f"s:{stem(w)}" for w in _FREQUENT_WORDS}
+    | {f"w:{w}" for w in _FREQUENT_WORDS}
+    | {"p:customer", "p:peopl", "p:thank", "p:feel", "p:help", "p:call"}
+)
+
+
+def _in_order(
+    slots: tuple[frozenset[str], ...], keys: list[frozenset[str]], lo: int, hi: int
+) -> bool:
+    """Whether words meeting the required slots occur in the pattern's order (each slot is
+    one word slot of the sequence, so a match uses one later word per slot)."""
+    pos = lo
+    for slot in slots:
+        while pos < hi and keys[pos].isdisjoint(slot):
+            pos += 1
+        if pos >= hi:
+            return False
+        pos += 1
+    return True
+
+
+def _commonness(slot: frozenset[str]) -> tuple[int, int, int]:
+    """How likely a slot is met in an answer, as far as its words tell without a corpus:
+    frequent words first, then many keys, then short words."""
+    return len(slot & _FREQUENT), len(slot), -min(len(key) for key in slot)
 
 
 def compile_pattern(owner: int, pattern: str, seq: Seq, vocab: Vocabulary) -> Program:
@@ -127,7 +176,7 @@ def compile_pattern(owner: int, pattern: str, seq: Seq, vocab: Vocabulary) -> Pr
         tuple(b.outs),
         start,
         first,
-        _required(seq, vocab) or (first,),
+        _required(seq) or (first,),
     )
 
 
@@ -140,7 +189,8 @@ def _closure(
     """Consuming and final states reachable without reading a word; first arrival wins."""
     out: dict[int, Thread] = {}
     seen: set[int] = set()
-    kinds, outs = prog.kinds, prog.outs
+    kinds, outs, slot_keys = prog.kinds, prog.outs, prog.keys
+    here = ans.keys[pos] if pos < hi else _EMPTY
     for state, thread in seeds:
         stack = [state]
         while stack:
@@ -152,24 +202,32 @@ def _closure(
             if kind == SPLIT:
                 stack.extend(reversed(outs[s]))
             elif kind == NOT:
-                if pos >= hi or ans.keys[pos].isdisjoint(prog.keys[s]):
+                if pos >= hi or here.isdisjoint(slot_keys[s]):
                     stack.append(outs[s][0])
             else:
                 out[s] = thread
     return out
 
 
+def _latest_start(thread: tuple[int, Thread]) -> int:
+    return -thread[1][0]
+
+
 def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
     """Every shortest match of the program inside tokens lo..hi (one sentence)."""
     found: list[Match] = []
-    keys, barrier, kinds = ans.keys, ans.barrier, prog.kinds
+    keys, barrier = ans.keys, ans.barrier
+    kinds, outs, slot_keys, first_keys = prog.kinds, prog.outs, prog.keys, prog.first_keys
     active: list[tuple[int, Thread]] = []
     for pos in range(lo, hi + 1):
         seeds = active
-        if pos < hi and not keys[pos].isdisjoint(prog.first_keys):
+        if pos < hi and not keys[pos].isdisjoint(first_keys):
             seeds = [(prog.start, (pos, ())), *active]  # the latest start goes first
+        elif not active:
+            continue  # no thread alive and none starting: most words of most sentences
         current = _closure(prog, ans, pos, hi, seeds)
         active = []
+        here = keys[pos] if pos < hi else _EMPTY
         for s, (start, lits) in current.items():
             kind = kinds[s]
             if kind == MATCH:
@@ -177,11 +235,11 @@ def run(prog: Program, ans: Answer, lo: int, hi: int) -> list[Match]:
             elif pos >= hi:
                 continue
             elif kind == WORD:
-                if not keys[pos].isdisjoint(prog.keys[s]):
-                    active.append((prog.outs[s][0], (start, (*lits, pos))))
+                if not here.isdisjoint(slot_keys[s]):
+                    active.append((outs[s][0], (start, (*lits, pos))))
             elif not barrier[pos]:  # ANY: a gap never skips "but", "however" ...
-                active.append((prog.outs[s][0], (start, lits)))
-        active.sort(key=lambda t: -t[1][0])
+                active.append((outs[s][0], (start, lits)))
+        active.sort(key=_latest_start)
     return found
 
 
@@ -204,182 +262,63 @@ def matches(prog: Program, ans: Answer) -> list[Match]:
     return found
 
 
-_CLASS_LIMIT = 50_000  # distinct word key-sets remembered before starting afresh
-_DELTA_LIMIT = 200_000  # remembered transitions before starting afresh
-_END = 2  # step flag: the sentence ends here (0: a word, 1: a contrast word)
-
-
-@dataclass
-class _Tables:
-    """What a warm Automaton has learnt: word classes, state sets and their transitions."""
-
-    classes: dict[frozenset[str], int] = field(default_factory=dict)  # key set -> class id
-    class_masks: list[tuple[int, int, int]] = field(default_factory=lambda: [(0, 0, 0)])
-    ids: dict[int, int] = field(default_factory=lambda: {0: 0})  # state set -> id
-    masks: list[int] = field(default_factory=lambda: [0])  # id -> state set
-    # (state id, class id, flag) -> (next state id, programs matching here)
-    delta: dict[tuple[int, int, int], tuple[int, tuple[int, ...]]] = field(default_factory=dict)
-
-
 class Automaton:
-    """Many programs run together as one lazily built DFA, to find which of them match.
+    """Many programs run together: an inverted index says which of them can match at all.
 
-    Running each program's automaton over an answer costs a Python loop per program and
-    word; most of those runs find nothing. Here every program's states are numbered into one
-    bit mask, a word becomes the masks of the states it feeds (computed once per distinct
-    key set), and a step from one set of states on one kind of word is computed once and
-    then looked up, so a warm screener reads an answer with one dict lookup per word. A
-    step costs at most the number of states to build, so the cost stays linear in the
-    answer's length. Only the (program, sentence) pairs that match are then run again with
-    ``run`` for their spans. The tables are bounded and rebuilt when full; threads may share
-    one Automaton (a table swap is one attribute assignment).
+    A lazily built DFA over every program's states was tried here first: on answers it had
+    not seen, nearly every word built a new transition (the gaps' "any word" chains make the
+    state sets almost all distinct), so it ran as a slow NFA, about 5 ms an answer. What
+    does work is that a program can only match an answer that contains a word of each of its
+    required slots (``Program.required``): each program is filed under the keys of one such
+    slot, an answer's keys pick the few programs filed there, and only those that find all
+    their slots are run (``matches``), each from its first possible word. The answer is read
+    once with one dict lookup per distinct key; the runs cost at most (states) x (words) of
+    their sentences, so the whole stays linear in the answer's length. Nothing is learnt
+    from answers, so threads share one Automaton freely.
+
+    No library is used: Aho-Corasick (pyahocorasick) or RE2 would scan characters, while
+    the words here are already read, stemmed and typo-matched into keys, and a pattern's
+    gaps, "!" checks and "but" barriers are not regular-expression features RE2 could run
+    for us without rewriting every pattern; the index is one dict lookup per key.
     """
 
     def __init__(self, programs: list[Program]) -> None:
         self.programs = programs
-        kinds: list[int] = []
-        outs: list[tuple[int, ...]] = []
-        owner: dict[int, int] = {}
-        word_at: dict[str, list[int]] = {}  # key -> states it feeds (masks built at the end)
-        not_at: dict[str, list[int]] = {}
-        start_at: dict[str, list[int]] = {}
+        index: dict[str, list[int]] = {}
+        # what a sentence must have for each program to run there, likeliest to fail first
+        self._needs: list[tuple[frozenset[str], ...]] = []
         for pi, prog in enumerate(programs):
-            base = len(kinds)
-            for s, kind in enumerate(prog.kinds):
-                kinds.append(kind)
-                outs.append(tuple(base + o for o in prog.outs[s]))
-                table = word_at if kind == WORD else not_at if kind == NOT else None
-                if table is not None:
-                    for key in prog.keys[s]:
-                        table.setdefault(key, []).append(base + s)
-                if kind == MATCH:
-                    owner[base + s] = pi
-            for key in prog.first_keys:
-                start_at.setdefault(key, []).append(base + prog.start)
-        word_of, not_of, start_of = (
-            {key: _mask(states, len(kinds)) for key, states in table.items()}
-            for table in (word_at, not_at, start_at)
-        )
-        self._kinds, self._outs, self._owner = kinds, outs, owner
-        self._word_of, self._not_of, self._start_of = word_of, not_of, start_of
-        self._lock = threading.Lock()  # a miss extends the tables; lookups need no lock
-        self._reset()
-
-    def _reset(self) -> None:
-        self._tables = _Tables()
-
-    def matched(self, ans: Answer) -> dict[int, list[tuple[int, int]]]:
-        """program index -> the sentences (first token, end token) it matches in."""
-        tables = self._tables
-        if len(tables.delta) > _DELTA_LIMIT or len(tables.classes) > _CLASS_LIMIT:
-            self._reset()
-            tables = self._tables
-        classes, delta = tables.classes, tables.delta
-        found: dict[int, list[tuple[int, int]]] = {}
-        keys, barrier = ans.keys, ans.barrier
-        for lo, hi in ans.span_of.values():
-            state = 0
-            for pos in range(lo, hi + 1):
-                if pos < hi:
-                    ks = keys[pos]
-                    cid = classes.get(ks)
-                    if cid is None:
-                        cid = self._classify(ks, tables)
-                    step = (state, cid, 1 if barrier[pos] else 0)
-                else:
-                    step = (state, 0, _END)  # the sentence's end: finish, start nothing
-                hit = delta.get(step)
-                if hit is None:
-                    hit = self._step(step, tables)
-                state, owners = hit
-                for pi in owners:
-                    spans = found.setdefault(pi, [])
-                    if not spans or spans[-1] != (lo, hi):
-                        spans.append((lo, hi))
-        return found
-
-    def _classify(self, ks: frozenset[str], tables: _Tables) -> int:
-        word = no = start = 0
-        for key in ks:
-            word |= self._word_of.get(key, 0)
-            no |= self._not_of.get(key, 0)
-            start |= self._start_of.get(key, 0)
-        with self._lock:
-            cid = tables.classes.get(ks)
-            if cid is None:
-                tables.class_masks.append((word, no, start))
-                cid = tables.classes[ks] = len(tables.class_masks) - 1
-        return cid
-
-    def _step(self, step: tuple[int, int, int], tables: _Tables) -> tuple[int, tuple[int, ...]]:
-        state, cid, flag = step
-        word, no, start = (0, 0, 0) if flag == _END else tables.class_masks[cid]
-        closed = self._closure(tables.masks[state] | start, no, flag == _END)
-        nxt = 0
-        owners: list[int] = []
-        kinds, outs = self._kinds, self._outs
-        for s in _bits(closed):
-            kind = kinds[s]
-            if kind == MATCH:
-                owners.append(self._owner[s])
-            elif flag == _END:
-                continue
-            elif (kind == WORD and word >> s & 1) or (kind == ANY and flag == 0):
-                nxt |= 1 << outs[s][0]  # a gap (ANY) never skips "but", "however" ...
-        with self._lock:
-            next_id = tables.ids.get(nxt)
-            if next_id is None:
-                tables.masks.append(nxt)
-                next_id = tables.ids[nxt] = len(tables.masks) - 1
-        hit = (next_id, tuple(sorted(set(owners))))
-        tables.delta[step] = hit
-        return hit
-
-    def _closure(self, seeds: int, no: int, at_end: bool) -> int:
-        """Consuming and final states reachable from `seeds` without reading a word."""
-        kinds, outs = self._kinds, self._outs
-        stack = _bits(seeds)
-        seen = closed = 0
-        while stack:
-            s = stack.pop()
-            bit = 1 << s
-            if seen & bit:
-                continue
-            seen |= bit
-            kind = kinds[s]
-            if kind == SPLIT:
-                stack.extend(outs[s])
-            elif kind == NOT:
-                if at_end or not no & bit:
-                    stack.append(outs[s][0])
-            else:
-                closed |= bit
-        return closed
+            needs = sorted(prog.required, key=_commonness)
+            for key in needs[0]:
+                index.setdefault(key, []).append(pi)
+            self._needs.append((*needs[1:], prog.first_keys))
+        self._index = {key: tuple(found) for key, found in index.items()}
 
     def matches(self, ans: Answer) -> list[tuple[Program, list[Match]]]:
         """(program, its matches earliest first) for every program that matches, in order."""
+        index, programs, needs = self._index, self.programs, self._needs
+        found: dict[int, list[Match]] = {}
+        for sid, (lo, hi) in ans.span_of.items():
+            present = ans.sent_keys[sid]
+            picked: set[int] = set()
+            for key in present:
+                filed = index.get(key)
+                if filed:
+                    picked.update(filed)
+            for pi in picked:
+                for slot in needs[pi]:
+                    if slot.isdisjoint(present):
+                        break
+                else:
+                    prog = programs[pi]
+                    if not _in_order(prog.required, ans.keys, lo, hi):
+                        continue
+                    here = run(prog, ans, lo, hi)
+                    if here:
+                        found.setdefault(pi, []).extend(here)
         out: list[tuple[Program, list[Match]]] = []
-        for pi, spans in sorted(self.matched(ans).items()):
-            prog = self.programs[pi]
-            found = [m for lo, hi in spans for m in run(prog, ans, lo, hi)]
-            found.sort(key=lambda m: (m.start, m.end))
-            out.append((prog, found))
+        for pi in sorted(found):
+            ms = found[pi]
+            ms.sort(key=lambda m: (m.start, m.end))
+            out.append((programs[pi], ms))
         return out
-
-
-def _mask(states: list[int], size: int) -> int:
-    """The bit mask of `states`, built in one pass (OR-ing bits into a growing int one state
-    at a time was most of the compile time)."""
-    raw = bytearray((size + 7) // 8)
-    for s in states:
-        raw[s >> 3] |= 1 << (s & 7)
-    return int.from_bytes(raw, "little")
-
-
-def _bits(mask: int) -> list[int]:
-    out: list[int] = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out

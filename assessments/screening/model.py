@@ -62,6 +62,27 @@ def token_features(ans: Answer, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return feats
 
 
+def feature_names(ans: Answer, lo: int, hi: int) -> list[str]:
+    """The features of ``token_features``, names only, in the same order (so scores sum in
+    the same order): what scoring a sentence needs; positions are built only for the few
+    sentences that score high enough to quote."""
+    words, neg, clause = ans.words, ans.neg, ans.clause
+    names: list[str] = []
+    stems = [stem(words[i]) for i in range(lo, hi)]
+    last = len(stems) - 1
+    negated = False
+    for j, i in enumerate(range(lo, hi)):
+        if i == lo or clause[i] != clause[i - 1]:
+            negated = False
+        s = stems[j]
+        names.append(("u:n:" + s) if negated else ("u:" + s))
+        if j < last:
+            names.append("b:" + s + " " + stems[j + 1])
+        if neg[i]:
+            negated = True
+    return names
+
+
 def answer_features(ans: Answer) -> list[str]:
     """The set of features of a whole answer (training unit), sorted."""
     found: set[str] = set()

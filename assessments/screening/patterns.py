@@ -71,6 +71,9 @@ class Alt:
 
 Node = Word | Gap | Not | Alt
 Seq = tuple[Node, ...]
+# isinstance() targets built once: ``Word | Alt`` written inline builds a union per call
+_WORDY = (Word, Alt)
+_SKIPPABLE = (Gap, Not)
 
 
 class _Parser:
@@ -133,7 +136,7 @@ class _Parser:
         if len(alts) > MAX_ALTERNATIVES:
             self.fail(f"too many alternatives in one group (at most {MAX_ALTERNATIVES})")
         for alt in alts:
-            if not any(isinstance(n, Word | Alt) for n in alt):
+            if not any(isinstance(n, _WORDY) for n in alt):
                 self.fail("an empty alternative or optional group")
         return tuple(alts)
 
@@ -191,7 +194,7 @@ def _expand_contractions(seq: Seq) -> Seq:
 def _trim(seq: Seq) -> Seq:
     """Drop leading gaps and checks and trailing gaps: they cannot change what matches."""
     start, end = 0, len(seq)
-    while start < end and isinstance(seq[start], Gap | Not):
+    while start < end and isinstance(seq[start], _SKIPPABLE):
         start += 1
     while end > start and isinstance(seq[end - 1], Gap):
         end -= 1
@@ -232,8 +235,12 @@ def parse(pattern: str) -> Seq:
             "split it into several patterns",
             pattern=pattern,
         )
-    seq = _trim(_expand_contractions(_Parser(pattern).parse()))
-    if not any(isinstance(n, Word | Alt) for n in seq):
+    parser = _Parser(pattern)
+    seq = parser.parse()
+    if any("'" in tok or tok in SPECIAL_WORDS for tok in parser.tokens):
+        seq = _expand_contractions(seq)  # rebuilds every group: only when there is one
+    seq = _trim(seq)
+    if not any(isinstance(n, _WORDY) for n in seq):
         raise PatternError("the pattern needs at least one word", pattern=pattern)
     if gaps_on_a_path(seq) > MAX_GAPS:
         raise PatternError(

@@ -10,6 +10,7 @@ import yaml
 
 from assessments.screening import RuleSpec, Screener, evaluate, load_rules, training
 from assessments.screening import model as sm
+from assessments.screening.answer import Answer, sentence_spans
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -161,3 +162,10 @@ def test_it_never_lets_the_model_flag_a_rules_own_counter_example():
         ]
     )
     assert bounded.screen(probe) == []
+
+
+def test_scoring_reads_the_same_features_in_the_same_order_as_quoting():
+    text = "I don't trust them. Honestly the thanks keeps me going, but I'd never say it."
+    ans = Answer(text, sm._PLAIN)
+    for lo, hi in sentence_spans(ans):
+        assert sm.feature_names(ans, lo, hi) == [f for f, _s, _e in sm.token_features(ans, lo, hi)]
