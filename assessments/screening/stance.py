@@ -95,6 +95,8 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         not _unafraid(ans, m)
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
+        and not _split_negation(ans, m)
+        and not _refused_quote(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)
@@ -130,9 +132,12 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     first = next((ans.span_of[t][0] for t in (sent - 2, sent - 1) if t in ans.span_of), None)
     lo = ans.span_of[sent][0] if first is None else first
     words = ans.words
-    if not any((words[p], words[p + 1]) in _PAST_FRAMES for p in range(lo, m.start)):
+    frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
+    if frame is None:
         return False
-    return any(words[p] in _CHANGE for p in range(m.end, ans.n))
+    # "... now I ...", or "thick skin now, used to take it personally"
+    before = range(ans.span_of[ans.sent[frame]][0], frame)
+    return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:
@@ -207,8 +212,14 @@ def _negated(ans: Answer, m: Match) -> bool:
     clause, sent = ans.clause[start], ans.sent[start]
     double = ans.neg[start] and start in lit  # the phrase itself is negative: "not my job"
     for p in range(start - 1, max(-1, start - 1 - _NEG_LOOKBACK), -1):
-        if ans.clause[p] != clause or ans.sent[p] != sent:
+        if ans.sent[p] != sent:
             break
+        if ans.clause[p] != clause:
+            # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
+            # reaches on past its comma
+            if not (ans.neg[p] and ans.words[p + 1] in _EMPHATIC):
+                break
+            clause = ans.clause[p]
         # "customers don't get that I'm mocking them": a negated knowing-verb does not
         # reach into what follows "that / when / why"
         if ans.words[p + 1] in _COMPLEMENTISERS and _FACTIVE_KEYS.intersection(ans.keys[p]):
@@ -216,6 +227,55 @@ def _negated(ans: Answer, m: Match) -> bool:
         if ans.neg[p] and _negation_applies(ans, p, start, double):
             return True
     return False
+
+
+_EMPHATIC = frozenset({"ever", "never", "not", "no"})
+_SAYING_KEYS = frozenset(
+    "s:" + stem(w) for w in ("say", "tell", "call", "use", "write", "reply", "answer", "go")
+)
+_INTERJECTIONS = frozenset(
+    """oh ah um uh er erm well like look yeah hey sir madam mate listen""".split()  # noqa: SIM905
+)
+
+
+def _refused_quote(ans: Answer, m: Match) -> bool:
+    """ "I'd never say 'oh, she's just a trainee'", "I didn't want to just say, oh, that's
+    not my department": the words sit in a clause of their own (after a comma or an
+    interjection) right after a negated verb of saying, so they are what is NOT said."""
+    clause, sent = ans.clause[m.start], ans.sent[m.start]
+    lo = m.start
+    while lo > 0 and ans.clause[lo - 1] == clause:
+        lo -= 1
+    q = lo - 1
+    while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
+        q -= 1
+    if q < 0 or ans.sent[q] != sent:
+        return False
+    said = ans.clause[q]
+    if not any(
+        r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
+        for r in (q, q - 1)
+    ):
+        return False
+    for r in range(q, max(-1, q - _NEG_LOOKBACK), -1):
+        if ans.clause[r] != said:
+            break
+        if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
+            return True
+    return False
+
+
+def _split_negation(ans: Answer, m: Match) -> bool:
+    """ "sorry != guilty, apologises easily": the phrase's own negator ends its clause before
+    the rest of the phrase begins, so it negates something else."""
+    lits = m.literals
+    return (
+        len(lits) > 1
+        and ans.neg[lits[0]]
+        and ans.words[lits[0]] in ("not", "never", "no")
+        and all(ans.clause[p] != ans.clause[lits[0]] for p in lits[1:])
+        and ans.words[lits[0] + 1] not in _EMPHATIC
+    )
 
 
 def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
@@ -228,8 +288,27 @@ def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
     )
 
 
+_ENDORSE = frozenset({"agree", "agreed", "right", "sense", "true", "fair"})
+
+
+def _endorsed_after(ans: Answer, m: Match) -> bool:
+    """ "We were told not to say sorry ..., and to be fair I still think that's right": the
+    candidate takes the reported view on as their own later in the sentence."""
+    end = ans.span_of[ans.sent[m.start]][1]
+    for p in range(m.end, end):
+        if _is_i(ans, p):
+            for q in range(p + 1, min(p + 6, end)):
+                if ans.neg[q]:
+                    break
+                if ans.words[q] in _ENDORSE:
+                    return True
+    return False
+
+
 def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
+    if sent in markers.before and _endorsed_after(ans, m):
+        return False
     for reach, b in markers.before.get(sent, ()):
         if b.end > m.start:
             continue

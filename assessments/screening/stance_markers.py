@@ -28,7 +28,13 @@ _BAD_THING = (
 # Everyday words, so that no pattern is indexed under "I", "the", "be" or "not".
 _STAFF = (
     "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
-    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*)"
+    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
+    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers)"
+)
+# someone described by their habits: "there was this guy on my team who would ..."
+_SOMEONE = (
+    "(guy|girl|lady|woman|man|bloke|fella|person|people|colleague*|coworker*|co worker*|"
+    "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*)"
 )
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
@@ -48,6 +54,21 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
+    # what staff are told or trained to do: "you do get told everyone's out to rip you off"
+    ("(get|got|be|were|was|been|are) (told|taught|trained) [to]", None),
+    (
+        "(she|he|they|manager*|boss*|supervisor*|company|management|head office) ~1 "
+        "(want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
+        "(us|staff|everyone|the team|new staff|new hires|agents|reps) [to]",
+        None,
+    ),
+    (f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)", None),
+    (f"where ~4 {_SOMEONE} (would|used to|kept|always|often)", None),
+    # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
+    ("(quot*|mimic*|repeat*) ~3 (customer*|caller*|guest*|client*|patient*|manager*|boss*)", None),
+    # a reply held back: "biting back a smart reply"
+    ("(bite|bit|biting|bites|hold|holding|held|holds|swallow*) (back|in|my tongue)", 3),
+    ("(resist*|refrain* from)", 3),
     # an outgrown habit: "I used to get upset when...", "back when I was new I'd ..."
     ("=i used to", None),
     (
@@ -117,7 +138,26 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(make*|made|making) ~3 (bad|angrier|escalat*|tense)", None),
-    ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up)", None),
+    ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up|hurt*|harm*|punish*)", None),
+    # a rejection in the next sentence: "I never liked it", "But I don't say that."
+    (
+        "=i ~2 (never|not) ~2 (like|liked|likes|agree*|buy|bought|do|did|say|said|join*|"
+        "use|used|go along|went along|hold with) ~1 (it|that|this|in|with it|along|them)",
+        None,
+    ),
+    (
+        "(dislike*|hate*|can not stand|not a fan of|not keen on) ~1 (the phrase|that phrase|"
+        "the idea|that idea|the term|that term|hearing|to hear|the saying|that saying|"
+        "the expression|that line|the line)",
+        None,
+    ),
+    # a rhetorical question that rejects it: "But what's the point in telling them that?"
+    ("what be the point (in|of) (tell*|say*|mak*|argu*|point*|blam*|rub*|lectur*)", None),
+    (
+        "warm (transfer*|handoff*|hand off|handover|hand over) [(it|them|him|her)] "
+        "(then|and|plus|follow*|chase*)",
+        None,
+    ),
     (
         "(backfire*|escalat*|inflame*|patroniz*|patronis*|condescend*|dismissive|"
         "counterproductive|fuel on|petrol on|gasoline on|red rag|add* fuel)",
@@ -130,7 +170,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
-    ("(not|never) ~2 (my style|how =i|who =i am|the way =i)", None),
+    ("(not|never) ~2 (my style|my thing|my cup of tea|how =i|who =i am|the way =i)", None),
     # "that's just not me", but not "someone who doesn't respect me"
     ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),
     ("=i ~2 (stay* away|steer* clear)", None),
@@ -156,7 +196,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (
         "=i ~2 (walk|take|bring|escort|show|lead|introduce|connect) ~2 "
-        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to the)",
+        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to)",
         None,
     ),
     (
