@@ -119,7 +119,8 @@ _CHANGE = frozenset(
 )
 _LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
-    words term topic re asking about on and do does is are would should can i think""".split()  # noqa: SIM905
+    words term topic re asking about on and do does is are would should can i think a an
+    question questions c cand q asked""".split()  # noqa: SIM905
 )
 _AFTER_ECHO = frozenset({"yeah", "um", "uh", "er", "erm", "hmm", "okay", "right"})
 
@@ -146,19 +147,47 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     if any(ans.words[p] not in _LEAD for p in range(m.start)):
         return False
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
-    if rest[:1] in ("?", "…") or rest.startswith(".."):
+    if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})
+_ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
+
+
+def _granted_aside(ans: Answer, m: Match) -> bool:
+    """ "I like it when a guest thanks me, who doesn't. But the shifts I'm proudest of ...":
+    the candidate's own liking, granted as universal ("who doesn't", "obviously") and then
+    set against a "but" in that sentence or the next."""
+    words = ans.words
+    hi = min(m.end + 6, ans.n)
+    aside = any(
+        (words[p] == "who" and p + 2 < ans.n and words[p + 2] == "not")
+        or words[p] in ("obviously", "naturally")
+        or (words[p] == "of" and p + 1 < ans.n and words[p + 1] == "course")
+        for p in range(m.end, hi)
+    )
+    if not aside:
+        return False
+    sent = ans.sent[m.start]
+    nxt = ans.span_of.get(sent + 1)
+    window = list(range(m.end, ans.span_of[sent][1]))
+    window += list(range(nxt[0], min(nxt[0] + 3, nxt[1]))) if nxt else []
+    return any(words[p] in _CONCEDED for p in window)
+
+
+_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself"})
 
 
 def _conceded(ans: Answer, m: Match) -> bool:
     """ "Some people do lie, but I believe them first": granted, then answered by the
     candidate. A view someone else holds (or a general claim) before "but", followed by
-    the candidate's own clause, is conceded, not held."""
+    the candidate's own clause, is conceded, not held. "Not my fault, still my problem":
+    "still" / "anyway" answers it the same way."""
+    if _granted_aside(ans, m):
+        return True
     if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
     sent = ans.sent[m.start]
@@ -167,7 +196,9 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
-            return any(_is_i(ans, q) for q in range(p + 1, min(p + 6, ans.n)))
+            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n)))
+        if ans.words[p] in _ANSWERED:
+            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
     return False
 
 
@@ -310,7 +341,10 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     if sent in markers.before and _endorsed_after(ans, m):
         return False
     for reach, b in markers.before.get(sent, ()):
-        if b.end > m.start:
+        # "colleague always say to customer the new girl ...": the match may begin on the
+        # marker's own verb of saying
+        on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
+        if b.end > m.start and not (reach < 0 and b.start < m.start and on_verb):
             continue
         if reach >= 0:
             if _near_other_subject(ans, m, b, reach):

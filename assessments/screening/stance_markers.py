@@ -14,7 +14,9 @@ _OTHERS = (
     "(manager*|boss*|supervisor*|colleague*|coworker*|co worker*|trainer*|owner*|"
     "team lead*|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
     "companies|staff|employee*|rep|reps|agent*|cashier*|waiter*|server*|guy|lady|"
-    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*)"
+    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*|uncle*|aunt*|"
+    "nan|gran|grandma|grandad|grandpa|brother*|sister*|cousin*|partner*|husband|wife|"
+    "boyfriend|girlfriend|parent*|family)"
 )
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
@@ -52,6 +54,13 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
+    ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
+    # someone else's saying: "my uncle, he used to say 'why be a servant?'"
+    ("(he|she|they) (used to|would always|always|kept|keep) (say*|tell*|call*)", None),
+    # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
+    ("(reject*|disagree* with|push* back on|argu* against|object* to|challeng*)", 4),
+    # how a reply would sound: "that just sounds like you don't believe them"
+    ("(that|it|this|which) ~1 (sound*|come* across|look*) (like|as if|as though)", 4),
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
     # what staff are told or trained to do: "you do get told everyone's out to rip you off"
@@ -216,6 +225,12 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(take|taking|get|getting) ~1 (their|his|her|the customer's) (details|number)", None),
+    # notes drop the "I": "Not my department -> walk them over myself"
+    (
+        "(walk*|take*|bring*|escort*) (them|him|her|the customer|the caller|the guest) "
+        "(over|across|to|there|myself|personally)",
+        None,
+    ),
 )
 
 
