@@ -109,7 +109,8 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
 _PAST_FRAMES = frozenset(
     {
         ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
-        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"),
+        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
+        ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
     }
 )  # fmt: skip
@@ -148,6 +149,9 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
         return False
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
+        return True
+    # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
+    if "?" in " ".join(rest.split()[:3]) and ans.sent[min(m.end + 2, ans.n - 1)] == ans.sent[m.start]:
         return True
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
@@ -196,7 +200,9 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
-            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n)))
+            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n))) or any(
+                _FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 5, ans.n))
+            )
         if ans.words[p] in _ANSWERED:
             return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
     return False
@@ -208,13 +214,22 @@ def _condition(ans: Answer, m: Match) -> bool:
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
     opener = next(
-        (p for p in range(m.start - 1, max(lo - 1, m.start - 4), -1) if ans.words[p] in _OPENERS),
+        (p for p in range(m.start - 1, max(lo - 1, m.start - 6), -1) if ans.words[p] in _OPENERS),
         None,
     )
-    if opener is None:
-        return False
+    if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
+        return False  # the match runs on into the answer to the condition
     end = ans.span_of[sent][1]
-    return any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end)))
+    if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
+        return True
+    # "if you go into every call thinking they're lying, you end up treating ...": a
+    # generic "you" weighing where a habit leads, not the candidate's practice
+    return (
+        opener + 1 < ans.n
+        and ans.words[opener + 1] == "you"
+        and "you" not in ans.words[m.start : m.end]
+        and any(ans.words[q] in ("you", "then") for q in range(m.end, min(m.end + 6, end)))
+    )
 
 
 def _unafraid(ans: Answer, m: Match) -> bool:

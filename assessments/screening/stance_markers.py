@@ -73,6 +73,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ),
     (f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)", None),
     (f"where ~4 {_SOMEONE} (would|used to|kept|always|often)", None),
+    # someone else's phrase: "C knows phrase 'fire the customer' from prev job"
+    ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
+    # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
+    ("(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 (say|do|go|tell|just)", None),
+    # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
+    ("(could|might) have ~2 (said|pointed|told|gone|explained|snapped|argued)", None),
     # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
     ("(quot*|mimic*|repeat*) ~3 (customer*|caller*|guest*|client*|patient*|manager*|boss*)", None),
     # a reply held back: "biting back a smart reply"
@@ -126,10 +132,20 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (
         "(think|believe|feel|found|find|know) ~3 (be|is) ~1 (wrong|a myth|a mistake|untrue|"
-        "nonsense|terrible|awful|unprofessional|harmful|misguided|toxic|backward*|not right)",
+        "nonsense|terrible|awful|unprofessional|harmful|misguided|toxic|backward*|not right|"
+        "horrible|cruel|nasty|harsh|gross|a horrible|an awful|a terrible)",
         None,
     ),
     ("not true", None),
+    ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
+    # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
+    (
+        "(but|the rest|otherwise|beyond that|everything else) ~4 (flex*|=i talk like|"
+        "my own words|use my judg*|a human being|checklist)",
+        None,
+    ),
+    ("(not|never) (ok|okay|acceptable|cool)", None),
+    ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
     (f"(be|the) ~1 {_BAD_THING}", None),
     ("(have|has|with) no (place|room|business)", None),
     ("not (the|my) (reason|motivation|driver|point)", None),
