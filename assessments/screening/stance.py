@@ -240,8 +240,21 @@ def _unafraid(ans: Answer, m: Match) -> bool:
     )
 
 
+def _insult_to_me(ans: Answer, m: Match) -> bool:
+    """ "one customer tell me you are stupid", "a guest told me I was the worst server":
+    the phrase ends on a word someone else aimed at the candidate."""
+    last = m.literals[-1] if m.literals else m.end - 1
+    w = ans.words
+    for p in range(max(0, last - 5), last):
+        if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
+            return True
+    return False
+
+
 def _aimed_at_me(ans: Answer, m: Match) -> bool:
     # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
+    if _insult_to_me(ans, m):
+        return True
     return (
         m.end - m.start == 1
         and m.end + 1 < ans.n
