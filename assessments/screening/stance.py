@@ -18,6 +18,10 @@ Negation scope
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
     ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
     "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
+  * A negated verb of saying reaches its quoted words even past a comma or an interjection
+    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis reaches
+    on ("never, ever tell them to calm down"); a phrase's own negator that ends its clause
+    negates something else ("sorry != guilty, apologises easily").
 Contrast and preference
   * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
     skips "but"/"however".
@@ -26,7 +30,10 @@ Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
-    the candidate then answers is a condition, not a view.
+    the candidate then answers is a condition, not a view; so is a generic "if you ..."
+    weighing where a habit leads ("if you go in assuming they're lying, you end up ...").
+  * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
+    "not my fault, still my problem" / "..., but my call" answer a concession too.
 Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
     a past self framed up to two sentences before the match, with a change told after it.
@@ -38,10 +45,18 @@ Past self that changed
 Reflexives
   * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
     else's behaviour.
+Reported views
+  * What staff are told or trained ("we were told not to say sorry"), a relative or a
+    colleague described by their habits ("there was this guy who would ..."), the easy
+    answer weighed ("the easy thing is to say ...") and what could have been said are not
+    the candidate's view, unless the candidate takes it on ("and I still think that's right").
+  * An insult aimed at the candidate ("a guest told me I was the worst") is someone else's.
 Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
-    disown what came before (DISTANCE_AFTER).
+    disown what came before (DISTANCE_AFTER), also from the start of the next sentence
+    ("I never liked it.", "But what's the point in telling them that?"), as does a rule kept
+    for safety and flexible otherwise ("word for word. Rest: flexible.").
 """
 
 from __future__ import annotations
