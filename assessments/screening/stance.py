@@ -166,7 +166,10 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
     # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
-    if "?" in " ".join(rest.split()[:3]) and ans.sent[min(m.end + 2, ans.n - 1)] == ans.sent[m.start]:
+    if (
+        "?" in " ".join(rest.split()[:3])
+        and ans.sent[min(m.end + 2, ans.n - 1)] == ans.sent[m.start]
+    ):
         return True
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 

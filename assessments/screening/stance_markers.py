@@ -71,12 +71,18 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "(us|staff|everyone|the team|new staff|new hires|agents|reps) [to]",
         None,
     ),
-    (f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)", None),
+    (
+        f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)",
+        None,
+    ),
     (f"where ~4 {_SOMEONE} (would|used to|kept|always|often)", None),
     # someone else's phrase: "C knows phrase 'fire the customer' from prev job"
     ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
     # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
-    ("(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 (say|do|go|tell|just)", None),
+    (
+        "(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 (say|do|go|tell|just)",
+        None,
+    ),
     # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
     ("(could|might) have ~2 (said|pointed|told|gone|explained|snapped|argued)", None),
     # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
