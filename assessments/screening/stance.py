@@ -111,6 +111,8 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
         and not _split_negation(ans, m)
+        and not _filler_like(ans, m)
+        and not _defined_term(ans, m)
         and not _refused_quote(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
@@ -166,10 +168,9 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
     # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
-    if (
-        "?" in " ".join(rest.split()[:3])
-        and ans.sent[min(m.end + 2, ans.n - 1)] == ans.sent[m.start]
-    ):
+    end = ans.span_of[ans.sent[m.start]][1]
+    after = ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")
+    if end - m.end <= 2 and after[:1] == "?":
         return True
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
@@ -209,6 +210,16 @@ def _conceded(ans: Answer, m: Match) -> bool:
     the candidate's own clause, is conceded, not held. "Not my fault, still my problem":
     "still" / "anyway" answers it the same way."""
     if _granted_aside(ans, m):
+        return True
+    # "Not my fault, my call.": "not my X, my Y" corrects itself
+    lit = m.literals
+    if (
+        lit
+        and ans.words[lit[0]] == "not"
+        and m.end < ans.n
+        and ans.words[m.end] == "my"
+        and ans.clause[m.end] != ans.clause[m.end - 1]
+    ):
         return True
     if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
@@ -340,6 +351,38 @@ def _refused_quote(ans: Answer, m: Match) -> bool:
         if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
             return True
     return False
+
+
+def _filler_like(ans: Answer, m: Match) -> bool:
+    """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
+    filler, not the verb a pattern wants."""
+    for p in m.literals:
+        if ans.words[p] == "like" and 0 < p < ans.n - 1:
+            before = ans.text[ans.ends[p - 1] : ans.starts[p]]
+            after = ans.text[ans.ends[p] : ans.starts[p + 1]]
+            if "," in before and "," in after:
+                return True
+    return False
+
+
+_DEFINING = frozenset({"doing", "when", "what", "being", "about", "means", "acting"})
+
+
+def _defined_term(ans: Answer, m: Match) -> bool:
+    """ "serving = choosing to help; subservient = doing what you're told out of fear",
+    "Service vs servitude: ...": a single word being defined or contrasted, not claimed."""
+    if m.end - m.start != 1:
+        return False
+    p = m.start
+    after = ans.text[ans.ends[p] :].lstrip(" '\"‘’“”")
+    if after[:1] == "=":
+        return True
+    w = ans.words
+    if p + 2 < ans.n and w[p + 1] in ("is", "means") and w[p + 2] in _DEFINING:
+        return True
+    return (p > 0 and w[p - 1] in ("vs", "versus")) or (
+        p + 1 < ans.n and w[p + 1] in ("vs", "versus")
+    )
 
 
 def _split_negation(ans: Answer, m: Match) -> bool:

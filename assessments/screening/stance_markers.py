@@ -247,6 +247,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(take|taking|get|getting) ~1 (their|his|her|the customer's) (details|number)", None),
+    ("still ~1 warm (transfer*|handoff*|hand off|handover|hand over)", None),
     # notes drop the "I": "Not my department -> walk them over myself"
     (
         "(walk*|take*|bring*|escort*) (them|him|her|the customer|the caller|the guest) "

@@ -182,6 +182,24 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "We were told not to say sorry on recorded lines, and I still think that's right.",
          "We were told not to say sorry on recorded lines, which I ignored."),
     ],
+    "a spoken 'like' set off by commas is a filler": [
+        ("spoken", "elsewhere",
+         "Um, honestly, nobody likes working here, you know, it's just a job.",
+         "Um, there was a man who booked, like, working trips with us every month, so I "
+         "kept his seat."),
+    ],
+    "a word defined or contrasted, not claimed": [
+        ("notes", "servitude", "C says the job makes her feel like a servant.",
+         "C: helping = a choice; servitude = doing it out of fear. Chooses to help."),
+    ],
+    "'not my X, my Y' corrects itself": [
+        ("terse", "defensive", "not my fault. courier lost it.",
+         "not my fault, my problem. refunded same day."),
+    ],
+    "the interviewer's question quoted in a note": [
+        ("notes", "sorry_guilt", "C: saying sorry = admitting fault, so she avoids it.",
+         "Q: is sorry an admission of fault? C: 'No, it's sympathy.' Apologises freely."),
+    ],
 }  # fmt: skip
 
 ROWS = [
