@@ -58,13 +58,13 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
     ("(he|she|they) (used to|would always|always|kept|keep) (say*|tell*|call*)", None),
     # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
-    ("(reject*|disagree* with|push* back on|argu* against|object* to|challeng*)", 4),
+    ("(reject*|disagree* with|push* back on|argu* against|object* to)", 4),
     # how a reply would sound: "that just sounds like you don't believe them"
     ("(that|it|this|which) ~1 (sound*|come* across|look*) (like|as if|as though)", 4),
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
     # what staff are told or trained to do: "you do get told everyone's out to rip you off"
-    ("(get|got|be|were|was|been|are) (told|taught|trained) [to]", None),
+    ("(=get|=got|=getting|=were|=was|=been) (told|taught|trained) [to]", None),
     (
         "(she|he|they|manager*|boss*|supervisor*|company|management|head office) ~1 "
         "(want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
