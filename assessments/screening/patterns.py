@@ -174,6 +174,15 @@ class _Parser:
         return Word("stem", tok)
 
 
+# "not" as a stem would also match "note", "notes", "noted" (stem "not"): a note-taker's
+# "note key points, apologise" is no refusal to apologise. The negator is matched exactly.
+_EXACT_STEMS = frozenset({"not"})
+
+
+def _word(text: str) -> Word:
+    return Word("exact" if text in _EXACT_STEMS else "stem", text)
+
+
 def _expand_contractions(seq: Seq) -> Seq:
     """Contractions in a pattern expand the way answers do: "don't" -> "do not"."""
     out: list[Node] = []
@@ -183,8 +192,10 @@ def _expand_contractions(seq: Seq) -> Seq:
             and node.kind == "stem"
             and ("'" in node.text or node.text in SPECIAL_WORDS)
         ):
-            out.extend(Word("stem", p) for p in expand(node.text))
+            out.extend(_word(p) for p in expand(node.text))
             continue
+        if isinstance(node, Word) and node.kind == "stem" and node.text in _EXACT_STEMS:
+            node = Word("exact", node.text)
         if isinstance(node, Alt):
             node = Alt(tuple(_expand_contractions(o) for o in node.options), node.optional)
         out.append(node)

@@ -18,6 +18,10 @@ Negation scope
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
     ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
     "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
+  * A negated verb of saying reaches its quoted words even past a comma or an interjection
+    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis reaches
+    on ("never, ever tell them to calm down"); a phrase's own negator that ends its clause
+    negates something else ("sorry != guilty, apologises easily").
 Contrast and preference
   * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
     skips "but"/"however".
@@ -26,7 +30,10 @@ Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
-    the candidate then answers is a condition, not a view.
+    the candidate then answers is a condition, not a view; so is a generic "if you ..."
+    weighing where a habit leads ("if you go in assuming they're lying, you end up ...").
+  * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
+    "not my fault, still my problem" / "..., but my call" answer a concession too.
 Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
     a past self framed up to two sentences before the match, with a change told after it.
@@ -38,10 +45,18 @@ Past self that changed
 Reflexives
   * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
     else's behaviour.
+Reported views
+  * What staff are told or trained ("we were told not to say sorry"), a relative or a
+    colleague described by their habits ("there was this guy who would ..."), the easy
+    answer weighed ("the easy thing is to say ...") and what could have been said are not
+    the candidate's view, unless the candidate takes it on ("and I still think that's right").
+  * An insult aimed at the candidate ("a guest told me I was the worst") is someone else's.
 Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
-    disown what came before (DISTANCE_AFTER).
+    disown what came before (DISTANCE_AFTER), also from the start of the next sentence
+    ("I never liked it.", "But what's the point in telling them that?"), as does a rule kept
+    for safety and flexible otherwise ("word for word. Rest: flexible.").
 """
 
 from __future__ import annotations
@@ -95,6 +110,10 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         not _unafraid(ans, m)
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
+        and not _split_negation(ans, m)
+        and not _filler_like(ans, m)
+        and not _defined_term(ans, m)
+        and not _refused_quote(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)
@@ -107,7 +126,8 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
 _PAST_FRAMES = frozenset(
     {
         ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
-        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"),
+        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
+        ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
     }
 )  # fmt: skip
@@ -117,7 +137,8 @@ _CHANGE = frozenset(
 )
 _LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
-    words term topic re asking about on and do does is are would should can i think""".split()  # noqa: SIM905
+    words term topic re asking about on and do does is are would should can i think a an
+    question questions c cand q asked""".split()  # noqa: SIM905
 )
 _AFTER_ECHO = frozenset({"yeah", "um", "uh", "er", "erm", "hmm", "okay", "right"})
 
@@ -130,9 +151,12 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     first = next((ans.span_of[t][0] for t in (sent - 2, sent - 1) if t in ans.span_of), None)
     lo = ans.span_of[sent][0] if first is None else first
     words = ans.words
-    if not any((words[p], words[p + 1]) in _PAST_FRAMES for p in range(lo, m.start)):
+    frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
+    if frame is None:
         return False
-    return any(words[p] in _CHANGE for p in range(m.end, ans.n))
+    # "... now I ...", or "thick skin now, used to take it personally"
+    before = range(ans.span_of[ans.sent[frame]][0], frame)
+    return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:
@@ -141,19 +165,62 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     if any(ans.words[p] not in _LEAD for p in range(m.start)):
         return False
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
-    if rest[:1] in ("?", "…") or rest.startswith(".."):
+    if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
+        return True
+    # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
+    end = ans.span_of[ans.sent[m.start]][1]
+    after = ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")
+    if end - m.end <= 2 and after[:1] == "?":
         return True
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})
+_ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
+
+
+def _granted_aside(ans: Answer, m: Match) -> bool:
+    """ "I like it when a guest thanks me, who doesn't. But the shifts I'm proudest of ...":
+    the candidate's own liking, granted as universal ("who doesn't", "obviously") and then
+    set against a "but" in that sentence or the next."""
+    words = ans.words
+    hi = min(m.end + 6, ans.n)
+    aside = any(
+        (words[p] == "who" and p + 2 < ans.n and words[p + 2] == "not")
+        or words[p] in ("obviously", "naturally")
+        or (words[p] == "of" and p + 1 < ans.n and words[p + 1] == "course")
+        for p in range(m.end, hi)
+    )
+    if not aside:
+        return False
+    sent = ans.sent[m.start]
+    nxt = ans.span_of.get(sent + 1)
+    window = list(range(m.end, ans.span_of[sent][1]))
+    window += list(range(nxt[0], min(nxt[0] + 3, nxt[1]))) if nxt else []
+    return any(words[p] in _CONCEDED for p in window)
+
+
+_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself"})
 
 
 def _conceded(ans: Answer, m: Match) -> bool:
     """ "Some people do lie, but I believe them first": granted, then answered by the
     candidate. A view someone else holds (or a general claim) before "but", followed by
-    the candidate's own clause, is conceded, not held."""
+    the candidate's own clause, is conceded, not held. "Not my fault, still my problem":
+    "still" / "anyway" answers it the same way."""
+    if _granted_aside(ans, m):
+        return True
+    # "Not my fault, my call.": "not my X, my Y" corrects itself
+    lit = m.literals
+    if (
+        lit
+        and ans.words[lit[0]] == "not"
+        and m.end < ans.n
+        and ans.words[m.end] == "my"
+        and ans.clause[m.end] != ans.clause[m.end - 1]
+    ):
+        return True
     if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
     sent = ans.sent[m.start]
@@ -162,7 +229,11 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
-            return any(_is_i(ans, q) for q in range(p + 1, min(p + 6, ans.n)))
+            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n))) or any(
+                _FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 5, ans.n))
+            )
+        if ans.words[p] in _ANSWERED:
+            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
     return False
 
 
@@ -172,13 +243,22 @@ def _condition(ans: Answer, m: Match) -> bool:
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
     opener = next(
-        (p for p in range(m.start - 1, max(lo - 1, m.start - 4), -1) if ans.words[p] in _OPENERS),
+        (p for p in range(m.start - 1, max(lo - 1, m.start - 6), -1) if ans.words[p] in _OPENERS),
         None,
     )
-    if opener is None:
-        return False
+    if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
+        return False  # the match runs on into the answer to the condition
     end = ans.span_of[sent][1]
-    return any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end)))
+    if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
+        return True
+    # "if you go into every call thinking they're lying, you end up treating ...": a
+    # generic "you" weighing where a habit leads, not the candidate's practice
+    return (
+        opener + 1 < ans.n
+        and ans.words[opener + 1] == "you"
+        and "you" not in ans.words[m.start : m.end]
+        and any(ans.words[q] in ("you", "then") for q in range(m.end, min(m.end + 6, end)))
+    )
 
 
 def _unafraid(ans: Answer, m: Match) -> bool:
@@ -189,8 +269,21 @@ def _unafraid(ans: Answer, m: Match) -> bool:
     )
 
 
+def _insult_to_me(ans: Answer, m: Match) -> bool:
+    """ "one customer tell me you are stupid", "a guest told me I was the worst server":
+    the phrase ends on a word someone else aimed at the candidate."""
+    last = m.literals[-1] if m.literals else m.end - 1
+    w = ans.words
+    for p in range(max(0, last - 5), last):
+        if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
+            return True
+    return False
+
+
 def _aimed_at_me(ans: Answer, m: Match) -> bool:
     # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
+    if _insult_to_me(ans, m):
+        return True
     return (
         m.end - m.start == 1
         and m.end + 1 < ans.n
@@ -207,8 +300,14 @@ def _negated(ans: Answer, m: Match) -> bool:
     clause, sent = ans.clause[start], ans.sent[start]
     double = ans.neg[start] and start in lit  # the phrase itself is negative: "not my job"
     for p in range(start - 1, max(-1, start - 1 - _NEG_LOOKBACK), -1):
-        if ans.clause[p] != clause or ans.sent[p] != sent:
+        if ans.sent[p] != sent:
             break
+        if ans.clause[p] != clause:
+            # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
+            # reaches on past its comma
+            if not (ans.neg[p] and ans.words[p + 1] in _EMPHATIC):
+                break
+            clause = ans.clause[p]
         # "customers don't get that I'm mocking them": a negated knowing-verb does not
         # reach into what follows "that / when / why"
         if ans.words[p + 1] in _COMPLEMENTISERS and _FACTIVE_KEYS.intersection(ans.keys[p]):
@@ -216,6 +315,87 @@ def _negated(ans: Answer, m: Match) -> bool:
         if ans.neg[p] and _negation_applies(ans, p, start, double):
             return True
     return False
+
+
+_EMPHATIC = frozenset({"ever", "never", "not", "no"})
+_SAYING_KEYS = frozenset(
+    "s:" + stem(w) for w in ("say", "tell", "call", "use", "write", "reply", "answer", "go")
+)
+_INTERJECTIONS = frozenset(
+    """oh ah um uh er erm well like look yeah hey sir madam mate listen""".split()  # noqa: SIM905
+)
+
+
+def _refused_quote(ans: Answer, m: Match) -> bool:
+    """ "I'd never say 'oh, she's just a trainee'", "I didn't want to just say, oh, that's
+    not my department": the words sit in a clause of their own (after a comma or an
+    interjection) right after a negated verb of saying, so they are what is NOT said."""
+    clause, sent = ans.clause[m.start], ans.sent[m.start]
+    lo = m.start
+    while lo > 0 and ans.clause[lo - 1] == clause:
+        lo -= 1
+    q = lo - 1
+    while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
+        q -= 1
+    if q < 0 or ans.sent[q] != sent:
+        return False
+    said = ans.clause[q]
+    if not any(
+        r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
+        for r in (q, q - 1)
+    ):
+        return False
+    for r in range(q, max(-1, q - _NEG_LOOKBACK), -1):
+        if ans.clause[r] != said:
+            break
+        if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
+            return True
+    return False
+
+
+def _filler_like(ans: Answer, m: Match) -> bool:
+    """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
+    filler, not the verb a pattern wants."""
+    for p in m.literals:
+        if ans.words[p] == "like" and 0 < p < ans.n - 1:
+            before = ans.text[ans.ends[p - 1] : ans.starts[p]]
+            after = ans.text[ans.ends[p] : ans.starts[p + 1]]
+            if "," in before and "," in after:
+                return True
+    return False
+
+
+_DEFINING = frozenset({"doing", "when", "what", "being", "about", "means", "acting"})
+
+
+def _defined_term(ans: Answer, m: Match) -> bool:
+    """ "serving = choosing to help; subservient = doing what you're told out of fear",
+    "Service vs servitude: ...": a single word being defined or contrasted, not claimed."""
+    if m.end - m.start != 1:
+        return False
+    p = m.start
+    after = ans.text[ans.ends[p] :].lstrip(" '\"‘’“”")
+    if after[:1] == "=":
+        return True
+    w = ans.words
+    if p + 2 < ans.n and w[p + 1] in ("is", "means") and w[p + 2] in _DEFINING:
+        return True
+    return (p > 0 and w[p - 1] in ("vs", "versus")) or (
+        p + 1 < ans.n and w[p + 1] in ("vs", "versus")
+    )
+
+
+def _split_negation(ans: Answer, m: Match) -> bool:
+    """ "sorry != guilty, apologises easily": the phrase's own negator ends its clause before
+    the rest of the phrase begins, so it negates something else."""
+    lits = m.literals
+    return (
+        len(lits) > 1
+        and ans.neg[lits[0]]
+        and ans.words[lits[0]] in ("not", "never", "no")
+        and all(ans.clause[p] != ans.clause[lits[0]] for p in lits[1:])
+        and ans.words[lits[0] + 1] not in _EMPHATIC
+    )
 
 
 def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
@@ -228,10 +408,32 @@ def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
     )
 
 
+_ENDORSE = frozenset({"agree", "agreed", "right", "sense", "true", "fair"})
+
+
+def _endorsed_after(ans: Answer, m: Match) -> bool:
+    """ "We were told not to say sorry ..., and to be fair I still think that's right": the
+    candidate takes the reported view on as their own later in the sentence."""
+    end = ans.span_of[ans.sent[m.start]][1]
+    for p in range(m.end, end):
+        if _is_i(ans, p):
+            for q in range(p + 1, min(p + 6, end)):
+                if ans.neg[q]:
+                    break
+                if ans.words[q] in _ENDORSE:
+                    return True
+    return False
+
+
 def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
+    if sent in markers.before and _endorsed_after(ans, m):
+        return False
     for reach, b in markers.before.get(sent, ()):
-        if b.end > m.start:
+        # "colleague always say to customer the new girl ...": the match may begin on the
+        # marker's own verb of saying
+        on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
+        if b.end > m.start and not (reach < 0 and b.start < m.start and on_verb):
             continue
         if reach >= 0:
             if _near_other_subject(ans, m, b, reach):

@@ -14,7 +14,9 @@ _OTHERS = (
     "(manager*|boss*|supervisor*|colleague*|coworker*|co worker*|trainer*|owner*|"
     "team lead*|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
     "companies|staff|employee*|rep|reps|agent*|cashier*|waiter*|server*|guy|lady|"
-    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*)"
+    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*|uncle*|aunt*|"
+    "nan|gran|grandma|grandad|grandpa|brother*|sister*|cousin*|partner*|husband|wife|"
+    "boyfriend|girlfriend|parent*|family)"
 )
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
@@ -28,7 +30,13 @@ _BAD_THING = (
 # Everyday words, so that no pattern is indexed under "I", "the", "be" or "not".
 _STAFF = (
     "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
-    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*)"
+    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
+    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers)"
+)
+# someone described by their habits: "there was this guy on my team who would ..."
+_SOMEONE = (
+    "(guy|girl|lady|woman|man|bloke|fella|person|people|colleague*|coworker*|co worker*|"
+    "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*)"
 )
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
@@ -46,8 +54,42 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
+    ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
+    # someone else's saying: "my uncle, he used to say 'why be a servant?'"
+    ("(he|she|they) (used to|would always|always|kept|keep) (say*|tell*|call*)", None),
+    # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
+    ("(reject*|disagree* with|push* back on|argu* against|object* to)", 4),
+    # how a reply would sound: "that just sounds like you don't believe them"
+    ("(that|it|this|which) ~1 (sound*|come* across|look*) (like|as if|as though)", 4),
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
+    # what staff are told or trained to do: "you do get told everyone's out to rip you off"
+    ("(=get|=got|=getting|=were|=was|=been) (told|taught|trained) [to]", None),
+    (
+        "(she|he|they|manager*|boss*|supervisor*|company|management|head office) ~1 "
+        "(want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
+        "(us|staff|everyone|the team|new staff|new hires|agents|reps) [to]",
+        None,
+    ),
+    (
+        f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)",
+        None,
+    ),
+    (f"where ~4 {_SOMEONE} (would|used to|kept|always|often)", None),
+    # someone else's phrase: "C knows phrase 'fire the customer' from prev job"
+    ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
+    # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
+    (
+        "(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 (say|do|go|tell|just)",
+        None,
+    ),
+    # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
+    ("(could|might) have ~2 (said|pointed|told|gone|explained|snapped|argued)", None),
+    # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
+    ("(quot*|mimic*|repeat*) ~3 (customer*|caller*|guest*|client*|patient*|manager*|boss*)", None),
+    # a reply held back: "biting back a smart reply"
+    ("(bite|bit|biting|bites|hold|holding|held|holds|swallow*) (back|in|my tongue)", 3),
+    ("(resist*|refrain* from)", 3),
     # an outgrown habit: "I used to get upset when...", "back when I was new I'd ..."
     ("=i used to", None),
     (
@@ -96,10 +138,20 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (
         "(think|believe|feel|found|find|know) ~3 (be|is) ~1 (wrong|a myth|a mistake|untrue|"
-        "nonsense|terrible|awful|unprofessional|harmful|misguided|toxic|backward*|not right)",
+        "nonsense|terrible|awful|unprofessional|harmful|misguided|toxic|backward*|not right|"
+        "horrible|cruel|nasty|harsh|gross|a horrible|an awful|a terrible)",
         None,
     ),
     ("not true", None),
+    ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
+    # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
+    (
+        "(but|rest|otherwise|beyond that|everything else) ~4 (flex*|=i talk like|"
+        "my own words|use my judg*|a human being|checklist)",
+        None,
+    ),
+    ("(not|never) (ok|okay|acceptable|cool)", None),
+    ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
     (f"(be|the) ~1 {_BAD_THING}", None),
     ("(have|has|with) no (place|room|business)", None),
     ("not (the|my) (reason|motivation|driver|point)", None),
@@ -117,7 +169,26 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(make*|made|making) ~3 (bad|angrier|escalat*|tense)", None),
-    ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up)", None),
+    ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up|hurt*|harm*|punish*)", None),
+    # a rejection in the next sentence: "I never liked it", "But I don't say that."
+    (
+        "=i ~2 (never|not) ~2 (like|liked|likes|agree*|buy|bought|do|did|say|said|join*|"
+        "use|used|go along|went along|hold with) ~1 (it|that|this|in|with it|along|them)",
+        None,
+    ),
+    (
+        "(dislike*|hate*|can not stand|not a fan of|not keen on) ~1 (the phrase|that phrase|"
+        "the idea|that idea|the term|that term|hearing|to hear|the saying|that saying|"
+        "the expression|that line|the line)",
+        None,
+    ),
+    # a rhetorical question that rejects it: "But what's the point in telling them that?"
+    ("what be the point (in|of) (tell*|say*|mak*|argu*|point*|blam*|rub*|lectur*)", None),
+    (
+        "warm (transfer*|handoff*|hand off|handover|hand over) [(it|them|him|her)] "
+        "(then|and|plus|follow*|chase*)",
+        None,
+    ),
     (
         "(backfire*|escalat*|inflame*|patroniz*|patronis*|condescend*|dismissive|"
         "counterproductive|fuel on|petrol on|gasoline on|red rag|add* fuel)",
@@ -130,7 +201,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
-    ("(not|never) ~2 (my style|how =i|who =i am|the way =i)", None),
+    ("(not|never) ~2 (my style|my thing|my cup of tea|how =i|who =i am|the way =i)", None),
     # "that's just not me", but not "someone who doesn't respect me"
     ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),
     ("=i ~2 (stay* away|steer* clear)", None),
@@ -156,7 +227,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (
         "=i ~2 (walk|take|bring|escort|show|lead|introduce|connect) ~2 "
-        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to the)",
+        "(you|them|him|her|the customer) ~3 (myself|personally|over|across|there|to)",
         None,
     ),
     (
@@ -176,6 +247,13 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(take|taking|get|getting) ~1 (their|his|her|the customer's) (details|number)", None),
+    ("still ~1 warm (transfer*|handoff*|hand off|handover|hand over)", None),
+    # notes drop the "I": "Not my department -> walk them over myself"
+    (
+        "(walk*|take*|bring*|escort*) (them|him|her|the customer|the caller|the guest) "
+        "(over|across|to|there|myself|personally)",
+        None,
+    ),
 )
 
 

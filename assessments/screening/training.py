@@ -42,6 +42,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t2": ("styled_t2.jsonl",),
     "t3": ("styled_t3.jsonl",),
     "t4": ("styled_t4.jsonl",),
+    "t5": ("styled_t5.jsonl",),
+    "t6": ("styled_t6.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
 }

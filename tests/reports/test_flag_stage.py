@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 # No pattern of the shipped "elsewhere" rule describes this answer; the shipped learned
 # stage flags it.
-ONLY_LEARNED = "Truthfully I'm only here because I need the money right now."
+ONLY_LEARNED = "To be honest I only applied because I need the money for now."
 LEARNED_NOTE = "No pattern matched: the wording is close to the rule's examples."
 
 

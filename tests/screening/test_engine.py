@@ -344,6 +344,13 @@ def test_every_default_rule_passes_its_self_test(screener):
     assert problems == []
 
 
+def test_every_default_rule_passes_its_self_test_with_rules_only(raw_rules):
+    # HR can switch the learned stage off; a version must still publish then.
+    rules_only = Screener(load_rules({"warning_rules": raw_rules}), learned=False)
+    problems = [p for r in rules_only.rules for p in self_test(rules_only, r.code)]
+    assert problems == []
+
+
 def test_the_default_rules_compile_into_a_reusable_screener(raw_rules):
     # Speed is measured in bench/screening_bench.py, not asserted here.
     specs = load_rules({"warning_rules": raw_rules})

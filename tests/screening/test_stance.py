@@ -100,6 +100,106 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "mistrust", "Customers lie, so I check everything they say.",
          "Do customers lie? Some do. I still start by believing them."),
     ],
+    "negation: a verb of saying before its quoted words": [
+        ("short", "colleague_blame", "I tell the caller, 'oh, he's just a trainee, sorry.'",
+         "I'd never say 'oh, he's just a trainee' to a caller."),
+        ("spoken", "not_my_job",
+         "So, um, I just say, like, that's not my department, and, yeah, give them the number.",
+         "So, um, I didn't want to just say, like, oh, that's not my department, so I found out "
+         "for her."),
+        ("rough", "not_my_job", "i say them is not my department call other number",
+         "i never say, oh, is not my department. i find who can help"),
+    ],
+    "negation: repeated for emphasis": [
+        ("notes", "calm_down", "C: 'I tell them to calm down first, always.'",
+         "C: 'never, ever tell a caller to calm down'. Listens first."),
+    ],
+    "negation: cut off by its own clause": [
+        ("terse", "sorry_guilt", "never apologises. looks weak",
+         "sorry != weakness, apologises often"),
+    ],
+    "a rejection in the next sentence": [
+        ("short", "fire_customer", "Some customers you have to fire, and I do.",
+         "My first boss liked to say 'fire the customer.' I never liked it."),
+        ("spoken", "blame",
+         "Um, so, yeah, it was their mistake, and I'd tell them so, honestly.",
+         "Um, so, yeah, technically it was their mistake. But, like, what's the point in "
+         "telling them that? I just fixed it."),
+        ("notes", "fire_customer", "C says you sometimes have to fire the customer.",
+         "Asked about 'fire the customer' -> C dislikes the phrase, offered alternatives."),
+    ],
+    "concession granted by the candidate": [
+        ("short", "appreciation", "I like it when a caller thanks me; it's why I do this.",
+         "I like it when a caller thanks me, who doesn't. But the fix is what matters."),
+        ("spoken", "appreciation",
+         "Um, I love hearing thanks, like, honestly that's what keeps me going.",
+         "Um, I love hearing thanks, obviously, but, like, most days nobody says it and "
+         "that's fine."),
+    ],
+    "concession answered by 'still' or 'my'": [
+        ("terse", "defensive", "late? not my fault. courier.",
+         "not my fault, still my problem. refunded."),
+        ("notes", "defensive", "C: 'not my fault, the courier lost it'.",
+         "C: 'not my fault, but my call' -> chased the refund herself."),
+    ],
+    "a generic 'if you' weighing where a habit leads": [
+        ("spoken", "mistrust",
+         "Um, honestly, I assume everyone's lying until they prove it, you know.",
+         "Um, if you go in assuming everyone's lying, then you end up insulting honest people."),
+    ],
+    "the easy answer weighed, or what could have been said": [
+        ("spoken", "not_my_job",
+         "So, um, I tell them, like, 'that's not my department, ring billing.'",
+         "So, um, the easy thing is to say, like, 'that's not my department, ring billing.' "
+         "But I take it through myself."),
+        ("short", "blame", "I point out that they should have checked the size guide.",
+         "I could have pointed out that they should have checked the size guide, but why?"),
+    ],
+    "someone else described by their habits": [
+        ("spoken", "contempt",
+         "Um, yeah, honestly, the callers are idiots half the time, you know.",
+         "Um, there was a woman on my shift who would, like, call the callers idiots on mute, "
+         "and I raised it with her."),
+    ],
+    "a rule kept for safety, flexible otherwise": [
+        ("terse", "control", "script word for word. every call.",
+         "fraud checks word for word. rest: flexible."),
+        ("notes", "control", "C reads the script word for word on every call.",
+         "C keeps ID checks word for word, but happy to flex on the rest."),
+    ],
+    "an insult someone aimed at the candidate": [
+        ("rough", "contempt", "some customer are stupid they dont read",
+         "one customer tell me you are stupid, i stay calm and help him"),
+        ("short", "contempt", "Honestly, some guests are the worst.",
+         "A guest once told me I was the worst receptionist she'd met; I apologised anyway."),
+    ],
+    "a past self, the change told first": [
+        ("terse", "personal", "takes it personally. upset all day",
+         "calm now, used to take it personally"),
+    ],
+    "a reported view the candidate takes on": [
+        ("short", "sorry_guilt",
+         "We were told not to say sorry on recorded lines, and I still think that's right.",
+         "We were told not to say sorry on recorded lines, which I ignored."),
+    ],
+    "a spoken 'like' set off by commas is a filler": [
+        ("spoken", "elsewhere",
+         "Um, honestly, nobody likes working here, you know, it's just a job.",
+         "Um, there was a man who booked, like, working trips with us every month, so I "
+         "kept his seat."),
+    ],
+    "a word defined or contrasted, not claimed": [
+        ("notes", "servitude", "C says the job makes her feel like a servant.",
+         "C: helping = a choice; servitude = doing it out of fear. Chooses to help."),
+    ],
+    "'not my X, my Y' corrects itself": [
+        ("terse", "defensive", "not my fault. courier lost it.",
+         "not my fault, my problem. refunded same day."),
+    ],
+    "the interviewer's question quoted in a note": [
+        ("notes", "sorry_guilt", "C: saying sorry = admitting fault, so she avoids it.",
+         "Q: is sorry an admission of fault? C: 'No, it's sympathy.' Apologises freely."),
+    ],
 }  # fmt: skip
 
 ROWS = [
