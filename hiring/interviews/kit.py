@@ -32,6 +32,15 @@ def _key(code: str, evidence: str) -> tuple[str, str]:
     return code, evidence.casefold()
 
 
+def may_have_flags(response: Response) -> bool:
+    """False only for a response read with_flag_presence() that had no flags then.
+
+    A save may trust a stale False: flags are only added by a save, and every save bumps
+    the revision, so the save that read it fails its compare-and-swap before it syncs.
+    """
+    return bool(getattr(response, "has_flags", True))
+
+
 def sync_flags(response: Response, version: BankVersion) -> bool:
     """Store the flags the saved answer triggers; return whether the stored set changed.
 
@@ -43,7 +52,7 @@ def sync_flags(response: Response, version: BankVersion) -> bool:
     found = screen(version, response.answer)
     ids = rule_ids(version)
     codes = {pk: code for code, pk in ids.items()}
-    stored = list(response.flags.all())
+    stored = list(response.flags.all()) if may_have_flags(response) else []
     by_key = {_key(codes.get(f.rule_id, ""), f.evidence): f for f in stored}
     changed = False
     matched: set[int] = set()

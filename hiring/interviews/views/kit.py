@@ -47,7 +47,7 @@ def own_response(request: HttpRequest, pk: int, *, for_saving: bool = False) -> 
     saved fragment may show. Live screening needs only the interview and its bank version:
     every joined table costs the hot path its columns' compiling and converting.
     """
-    rows = Response.objects.select_related("interview__bank_version")
+    rows = Response.objects.with_flag_presence().select_related("interview__bank_version")
     if for_saving:
         rows = rows.select_related("question__dimension").select_for_update(of=("interview",))
     response = get_object_or_404(rows, pk=pk)
@@ -191,7 +191,11 @@ def screen(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse("The answer is too long to screen.", status=422)
     text = form.cleaned_data["answer"]
     found = kit.screen(response.interview.bank_version, text)
-    stored = response.flags.select_related("rule", "dismissed_by").order_by("start", "pk")
+    stored = (
+        response.flags.select_related("rule", "dismissed_by").order_by("start", "pk")
+        if kit.may_have_flags(response)
+        else []
+    )
     items = kit.live_items(found, stored)
     context = {"flags": kit.flag_context(pk, text, items), "editable": True}
     return render(request, "interviews/_flags.html", context)
