@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
 from assessments.rules import compiled_for, screener_for
@@ -249,12 +249,17 @@ def response_values(response: Response) -> dict[str, Any]:
 
 
 def kit_responses(interview: Interview) -> list[Response]:
-    flags = Flag.objects.select_related("rule", "dismissed_by").order_by("start", "pk")
-    return list(
-        interview.responses.select_related("question__dimension")
-        .prefetch_related(Prefetch("flags", queryset=flags))
+    """The interview's responses in the bank's order, with their flags: one query for the
+    responses, and one for the flags only if any response has some."""
+    responses = list(
+        interview.responses.with_flag_presence()
+        .select_related("question__dimension")
         .order_by("question__dimension__position", "question__position", "question__pk")
     )
+    flags = Flag.objects.select_related("rule", "dismissed_by").order_by("start", "pk")
+    flagged = [r for r in responses if may_have_flags(r)]
+    prefetch_related_objects(flagged, Prefetch("flags", queryset=flags))
+    return responses
 
 
 def anchors_by_question(question_ids: Iterable[int]) -> dict[int, list[Anchor]]:
@@ -281,7 +286,9 @@ def build_kit(interview: Interview, responses: list[Response] | None = None) -> 
                 question=response.question,
                 number=number,
                 anchors=anchors[response.question_id],
-                flags=stored_items(response.answer, response.flags.all()),
+                flags=stored_items(
+                    response.answer, response.flags.all() if may_have_flags(response) else []
+                ),
                 values=response_values(response),
             )
         )
