@@ -197,12 +197,29 @@ def flag_context(
     return {"rpk": rpk, "text": text, "rows": rows}
 
 
+class KitAnchors:
+    """The anchors of a kit's questions, read in one query the first time any is needed.
+
+    The kit caches each published question's rendered anchors; while those fragments are
+    cached the page never reads an anchor, so it spares the query and the model instances.
+    """
+
+    def __init__(self, question_ids: Iterable[int]) -> None:
+        self._ids = set(question_ids)
+        self._by_question: dict[int, list[Anchor]] | None = None
+
+    def of(self, question_id: int) -> list[Anchor]:
+        if self._by_question is None:
+            self._by_question = anchors_by_question(self._ids)
+        return self._by_question.get(question_id, [])
+
+
 @dataclass
 class KitQuestion:
     response: Response
     question: Question
     number: int
-    anchors: list[Anchor]
+    rubric: KitAnchors
     flags: list[FlagItem]
     values: dict[str, Any]
     conflict: dict[str, Any] | None = None
@@ -211,6 +228,10 @@ class KitQuestion:
     @property
     def pk(self) -> int:
         return self.response.pk
+
+    @property
+    def anchors(self) -> list[Anchor]:
+        return self.rubric.of(self.question.pk)
 
     @property
     def marks(self) -> list[FlagItem]:
@@ -270,10 +291,11 @@ def anchors_by_question(question_ids: Iterable[int]) -> dict[int, list[Anchor]]:
 
 
 def build_kit(interview: Interview, responses: list[Response] | None = None) -> list[KitSection]:
-    """The interview grouped by dimension in the bank's order: three queries, any bank size."""
+    """The interview grouped by dimension in the bank's order: at most three queries, any
+    bank size (the anchors' only when a cached fragment is missing)."""
     if responses is None:
         responses = kit_responses(interview)
-    anchors = anchors_by_question(r.question_id for r in responses)
+    rubric = KitAnchors(r.question_id for r in responses)
     sections: list[KitSection] = []
     for number, response in enumerate(responses, start=1):
         dimension = response.question.dimension
@@ -285,7 +307,7 @@ def build_kit(interview: Interview, responses: list[Response] | None = None) -> 
                 response=response,
                 question=response.question,
                 number=number,
-                anchors=anchors[response.question_id],
+                rubric=rubric,
                 flags=stored_items(
                     response.answer, response.flags.all() if may_have_flags(response) else []
                 ),

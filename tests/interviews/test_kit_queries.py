@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from assessments.models import Anchor
 from hiring.interviews import services
 from hiring.interviews.models import Candidate, Flag, Role
 
@@ -81,6 +82,19 @@ def test_it_screens_live_in_one_query_beyond_the_floor_while_no_flag_is_stored(
     assert reply.status_code == 200
 
 
+def test_it_reads_anchors_only_when_their_cached_fragment_is_missing(
+    as_ravi, full_interview, django_assert_max_num_queries
+):
+    url = full_interview.get_absolute_url()
+    first = as_ravi.get(url).content.decode()  # renders the anchors and caches them
+    with django_assert_max_num_queries(FLOOR + 2):  # the interview, its responses
+        again = as_ravi.get(url).content.decode()
+    anchor = Anchor.objects.filter(question__dimension__version=full_interview.bank_version)
+    behaviour = anchor.order_by("pk").first().behaviour
+    assert behaviour in first and behaviour in again
+    assert again.count('class="form-check anchor"') == first.count('class="form-check anchor"')
+
+
 def test_it_reads_stored_flags_once_there_are_some(as_ravi, full_interview):
     response = full_interview.responses.first()
     save = reverse("interviews:save_response", args=[response.pk])
@@ -110,6 +124,7 @@ def test_it_renders_a_kit_in_the_same_queries_whatever_the_number_of_candidates(
             assert as_ravi.get(full_interview.get_absolute_url()).status_code == 200
         return len(captured)
 
+    count()  # the first render fills the rubric and anchor fragment caches
     before = count()
     role = full_interview.candidate.role
     Candidate.objects.bulk_create(
