@@ -13,6 +13,12 @@ Speaker
   * Someone else quoted or described (a customer, a former manager, "some reps") is not the
     candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
     candidate then speaks in a later clause ("when customers say X, I tell them Y").
+  * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
+    phrase of saying whose subject is "he"/"she" is someone else speaking.
+Clause limits on gaps
+  * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
+    clause opened by "because", or by "and"/"while" after a comma or before a subject,
+    unless the pattern's own next word opens that clause ("you picked X and you didn't").
 Negation scope
   * A negator earlier in the same clause, or inside a gap of the match, drops it ("I don't
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
@@ -108,6 +114,8 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     """True when the matched phrase is the candidate's own view."""
     return (
         not _unafraid(ans, m)
+        and not _gap_across_clause(ans, m)
+        and not _other_speaker(ans, m)
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
         and not _split_negation(ans, m)
@@ -157,6 +165,43 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     # "... now I ...", or "thick skin now, used to take it personally"
     before = range(ans.span_of[ans.sent[frame]][0], frame)
     return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
+
+
+_CONNECTIVES = frozenset({"and", "while", "whereas"})
+_BECAUSE = frozenset({"because", "cause", "cos", "coz"})
+
+
+def _gap_across_clause(ans: Answer, m: Match) -> bool:
+    """ "So I kept saying it, and honestly, guests settled down": a gap that runs into a new
+    clause opened by "because", or by "and" / "while" after a comma or before a subject, joins two clauses, each with
+    its own subject, not the one phrase the pattern means."""
+    lits = m.literals
+    for a, b in zip(lits, lits[1:], strict=False):
+        for p in range(a + 1, b + 1):
+            w = ans.words[p]
+            if b - p <= 1:
+                break  # the pattern's own words open the clause: "you picked ... and you didn't"
+            if w in _BECAUSE or (ans.clause[p] != ans.clause[p - 1] and w in _CONNECTIVES):
+                return True
+    return False
+
+
+_SAID_BY = frozenset({"he", "she"})
+_SAID_HOW = frozenset({"would", "always", "just", "once", "then", "usually", "even"})
+
+
+def _other_speaker(ans: Answer, m: Match) -> bool:
+    """ "there was a lad who'd pull faces, or he'd say 'another genius on line two'": a
+    phrase of saying whose subject is "he"/"she" in the candidate's own first-person words
+    is someone else speaking (in notes "he"/"she" is the candidate, read as "I")."""
+    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not _SAYING_KEYS.intersection(
+        ans.keys[m.start]
+    ):
+        return False
+    p = m.start - 1
+    while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
+        p -= 1
+    return p >= 0 and ans.words[p] in _SAID_BY and not _is_i(ans, p)
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:

@@ -200,6 +200,21 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("notes", "sorry_guilt", "C: saying sorry = admitting fault, so she avoids it.",
          "Q: is sorry an admission of fault? C: 'No, it's sympathy.' Apologises freely."),
     ],
+    "a gap does not run into another clause": [
+        ("spoken", "calm_down",
+         "Um, so I, like, tell them to just relax, you know, it's fine.",
+         "Um, so I just fix it, I mean, it makes things easier because they relax, you know?"),
+        ("spoken", "blame",
+         "So, um, I'd tell them, you picked the date and you didn't have the money in.",
+         "Um, I'd say it's really not an issue, and honestly, people just picked the "
+         "wrong date, I didn't mind."),
+    ],
+    "someone else speaking: 'he'd say ...' in the candidate's own words": [
+        ("spoken", "sarcasm",
+         "Um, honestly, I'd say 'another genius on line two', like, to the team.",
+         "Um, there was a lad who'd, like, pull faces, or, um, he'd say 'another genius on "
+         "line two' to the rest of us, and I never found it funny."),
+    ],
 }  # fmt: skip
 
 ROWS = [
