@@ -18,7 +18,9 @@ Speaker
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
-    unless the pattern's own next word opens that clause ("you picked X and you didn't").
+    unless the pattern's own next word opens that clause ("you picked X and you didn't");
+    nor into a clause after a comma opened by a new subject ("like a suspect, the honest
+    people feel insulted").
 Negation scope
   * A negator earlier in the same clause, or inside a gap of the match, drops it ("I don't
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
@@ -37,7 +39,9 @@ Concession and condition
     candidate's own act) and answered by the candidate's own clause is conceded, not held.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view; so is a generic "if you ..."
-    weighing where a habit leads ("if you go in assuming they're lying, you end up ...").
+    weighing where a habit leads ("if you go in assuming they're lying, you end up ...",
+    "if you treat everyone like a suspect, the honest people leave"), its "if" up to eight
+    words back.
   * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
     "not my fault, still my problem" / "..., but my call" answer a concession too.
 Stories and topic echoes
@@ -55,13 +59,17 @@ Reported views
   * What staff are told or trained ("we were told not to say sorry"), a relative or a
     colleague described by their habits ("there was this guy who would ..."), the easy
     answer weighed ("the easy thing is to say ...") and what could have been said are not
-    the candidate's view, unless the candidate takes it on ("and I still think that's right").
+    the candidate's view, unless the candidate takes it on ("and I still think that's right");
+    so is what the candidate could have said ("I could've just said 'no, you read it
+    wrong'"), and a story's "her own mistake" followed, up to two sentences on, by "I
+    could've pointed that out".
   * An insult aimed at the candidate ("a guest told me I was the worst") is someone else's.
 Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
     disown what came before (DISTANCE_AFTER), also from the start of the next sentence
-    ("I never liked it.", "But what's the point in telling them that?"), as does a rule kept
+    ("I never liked it.", "But what's the point in telling them that?") or of the one after
+    it, as does a rule kept
     for safety and flexible otherwise ("word for word. Rest: flexible.").
 """
 
@@ -169,6 +177,8 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
 
 _CONNECTIVES = frozenset({"and", "while", "whereas"})
 _BECAUSE = frozenset({"because", "cause", "cos", "coz"})
+_DETERMINERS = frozenset({"the", "our", "their", "most", "some"})
+_NEW_SUBJECT = _CONNECTIVES | _DETERMINERS
 
 
 def _gap_across_clause(ans: Answer, m: Match) -> bool:
@@ -181,7 +191,10 @@ def _gap_across_clause(ans: Answer, m: Match) -> bool:
             w = ans.words[p]
             if b - p <= 1:
                 break  # the pattern's own words open the clause: "you picked ... and you didn't"
-            if w in _BECAUSE or (ans.clause[p] != ans.clause[p - 1] and w in _CONNECTIVES):
+            if w in _BECAUSE:
+                return True
+            # "... and honestly, guests settled down", "like a suspect, the honest people"
+            if ans.clause[p] != ans.clause[p - 1] and w in _NEW_SUBJECT:
                 return True
     return False
 
@@ -288,21 +301,28 @@ def _condition(ans: Answer, m: Match) -> bool:
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
     opener = next(
-        (p for p in range(m.start - 1, max(lo - 1, m.start - 6), -1) if ans.words[p] in _OPENERS),
+        (p for p in range(m.start - 1, max(lo - 1, m.start - 9), -1) if ans.words[p] in _OPENERS),
         None,
     )
     if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
         return False  # the match runs on into the answer to the condition
+    generic = opener + 1 < ans.n and ans.words[opener + 1] == "you"
+    if m.start - opener > 5 and not generic:
+        return False  # a longer reach only for "if you go into every call thinking ..."
     end = ans.span_of[sent][1]
     if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
         return True
     # "if you go into every call thinking they're lying, you end up treating ...": a
     # generic "you" weighing where a habit leads, not the candidate's practice
+    # "if you treat everyone like a suspect, the honest people feel insulted": the
+    # consequence in a clause of its own
     return (
-        opener + 1 < ans.n
-        and ans.words[opener + 1] == "you"
+        generic
         and "you" not in ans.words[m.start : m.end]
-        and any(ans.words[q] in ("you", "then") for q in range(m.end, min(m.end + 6, end)))
+        and any(
+            ans.words[q] in ("you", "then") or ans.clause[q] != ans.clause[m.end - 1]
+            for q in range(m.end, min(m.end + 6, end))
+        )
     )
 
 
@@ -478,7 +498,11 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
         # "colleague always say to customer the new girl ...": the match may begin on the
         # marker's own verb of saying
         on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
-        if b.end > m.start and not (reach < 0 and b.start < m.start and on_verb):
+        # "I could've just said 'no'": what could have been said may run into the match
+        overlaps = (
+            b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
+        )
+        if b.end > m.start and not (reach < 0 and (on_verb or overlaps)):
             continue
         if reach >= 0:
             if _near_other_subject(ans, m, b, reach):
@@ -521,14 +545,14 @@ def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
 
 def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
-    for s in (sent, sent + 1):
+    for s in (sent, sent + 1, sent + 2):
         for reach, a in markers.after.get(s, ()):
             if a.start < m.end:
                 continue
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:
                     return True
-            elif s == sent or a.start - ans.span_of[s][0] <= 4:
+            elif s == sent or (s in ans.span_of and a.start - ans.span_of[s][0] <= 4):
                 return True
     return False
 

@@ -182,6 +182,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         "the expression|that line|the line)",
         None,
     ),
+    # the candidate chose not to say it: "her own mistake. I could've pointed that out, but"
+    ("=i (could|might) have ~1 (said|pointed|told|mentioned|corrected) (that|it|this|so)", None),
     # a rhetorical question that rejects it: "But what's the point in telling them that?"
     ("what be the point (in|of) (tell*|say*|mak*|argu*|point*|blam*|rub*|lectur*)", None),
     (

@@ -209,6 +209,24 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, I'd say it's really not an issue, and honestly, people just picked the "
          "wrong date, I didn't mind."),
     ],
+    "a gap does not run into a clause with a new subject": [
+        ("spoken", "mistrust",
+         "Um, honestly, I'm suspicious of, like, most people who ring up about refunds.",
+         "Um, I think if you treat everyone like a suspect, the honest people, which is "
+         "most of them, feel insulted."),
+    ],
+    "a generic 'if you ...' weighing a habit, the consequence after a comma": [
+        ("spoken", "mistrust",
+         "Um, honestly, I always assume they're lying, like, until they prove it.",
+         "But, um, I think if you go into every call thinking they're lying, you end up "
+         "treating the honest ones like criminals."),
+    ],
+    "what the candidate could have said, and did not": [
+        ("spoken", "blame",
+         "Um, so I'd tell her, like, it was her own mistake, you know.",
+         "Okay, um, so a customer once picked the wrong day, her own mistake. And, you know, "
+         "I could've pointed that out. But, um, honestly, she already felt silly."),
+    ],
     "someone else speaking: 'he'd say ...' in the candidate's own words": [
         ("spoken", "sarcasm",
          "Um, honestly, I'd say 'another genius on line two', like, to the team.",
