@@ -27,8 +27,9 @@ Negation scope
     ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
     "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
   * A negated verb of saying reaches its quoted words even past a comma or an interjection
-    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis reaches
-    on ("never, ever tell them to calm down"); a phrase's own negator that ends its clause
+    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis or set off
+    by a filler reaches on ("never, ever tell them to calm down", "rather than, like,
+    assume ..."); a phrase's own negator that ends its clause
     negates something else ("sorry != guilty, apologises easily").
 Contrast and preference
   * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
@@ -36,12 +37,16 @@ Contrast and preference
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
 Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
-    candidate's own act) and answered by the candidate's own clause is conceded, not held.
+    candidate's own act) and answered by the candidate's own clause is conceded, not held;
+    so is one answered by setting the point aside ("it wasn't my fault. But that doesn't
+    matter to them").
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view; so is a generic "if you ..."
     weighing where a habit leads ("if you go in assuming they're lying, you end up ...",
     "if you treat everyone like a suspect, the honest people leave"), its "if" up to eight
-    words back.
+    words back; as is a saying only supposed ("if I said I'd rather be anywhere else, she'd
+    feel like a nuisance") and what "otherwise" would follow ("otherwise you carry it, and
+    the next person gets it").
   * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
     "not my fault, still my problem" / "..., but my call" answer a concession too.
 Stories and topic echoes
@@ -234,8 +239,10 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})
+_DISMISSED = frozenset({"matter", "matters", "care", "cares", "count", "counts", "help", "helps"})
 _ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
+_SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
 def _granted_aside(ans: Answer, m: Match) -> bool:
@@ -287,8 +294,12 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
-            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n))) or any(
-                _FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 5, ans.n))
+            after = range(p + 1, min(p + 9, ans.n))
+            return (
+                any(_is_i(ans, q) for q in after)
+                or any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 7, ans.n)))
+                # "... but that doesn't matter to them", "but she doesn't care whose fault"
+                or any(ans.words[q] in _DISMISSED and ans.neg[q - 1] for q in after)
             )
         if ans.words[p] in _ANSWERED:
             return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
@@ -300,13 +311,18 @@ def _condition(ans: Answer, m: Match) -> bool:
     candidate then answers, not a view they hold."""
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
+    # "otherwise you carry it, and the next person gets it": what happens if not
+    if any(ans.words[p] == "otherwise" for p in range(max(lo, m.start - 10), m.start)):
+        return True
     opener = next(
         (p for p in range(m.start - 1, max(lo - 1, m.start - 9), -1) if ans.words[p] in _OPENERS),
         None,
     )
     if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
         return False  # the match runs on into the answer to the condition
-    generic = opener + 1 < ans.n and ans.words[opener + 1] == "you"
+    # "if I said I'd rather be anywhere else, she'd feel ...": a saying only supposed
+    supposed = opener + 2 < ans.n and _is_i(ans, opener + 1) and ans.words[opener + 2] in _SUPPOSE
+    generic = (opener + 1 < ans.n and ans.words[opener + 1] == "you") or supposed
     if m.start - opener > 5 and not generic:
         return False  # a longer reach only for "if you go into every call thinking ..."
     end = ans.span_of[sent][1]
@@ -369,8 +385,11 @@ def _negated(ans: Answer, m: Match) -> bool:
             break
         if ans.clause[p] != clause:
             # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
-            # reaches on past its comma
-            if not (ans.neg[p] and ans.words[p + 1] in _EMPHATIC):
+            # reaches on past its comma; so does one set off by a filler ("rather than, like,
+            # assume I know better"): the filler's own clause is crossed when a negator ends
+            # the clause before it
+            filler = ans.words[p] in _INTERJECTIONS and p > 0 and ans.neg[p - 1]
+            if not (filler or (ans.neg[p] and ans.words[p + 1] in _EMPHATIC | _INTERJECTIONS)):
                 break
             clause = ans.clause[p]
         # "customers don't get that I'm mocking them": a negated knowing-verb does not

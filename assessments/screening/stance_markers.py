@@ -31,7 +31,8 @@ _BAD_THING = (
 _STAFF = (
     "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
     "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
-    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers)"
+    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers|teams|"
+    "departments|offices|airlines|insurers|agencies)"
 )
 # someone described by their habits: "there was this guy on my team who would ..."
 _SOMEONE = (
@@ -56,7 +57,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
     ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
-    ("(he|she|they) (used to|would always|always|kept|keep) (say*|tell*|call*)", None),
+    (
+        "(he|she|they) [(always|often|just|would)] (used to|would always|always|kept|keep) "
+        "(say*|tell*|call*)",
+        None,
+    ),
     # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
     ("(reject*|disagree* with|push* back on|argu* against|object* to)", 4),
     # how a reply would sound: "that just sounds like you don't believe them"
@@ -188,7 +193,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("what be the point (in|of) (tell*|say*|mak*|argu*|point*|blam*|rub*|lectur*)", None),
     (
         "warm (transfer*|handoff*|hand off|handover|hand over) [(it|them|him|her)] "
-        "(then|and|plus|follow*|chase*)",
+        "(then|and|plus|follow*|chase*|stay*)",
         None,
     ),
     (

@@ -227,6 +227,31 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Okay, um, so a customer once picked the wrong day, her own mistake. And, you know, "
          "I could've pointed that out. But, um, honestly, she already felt silly."),
     ],
+    "a concession answered by 'that doesn't matter' or a later first person": [
+        ("spoken", "defensive",
+         "Um, so, it wasn't my fault, honestly, the system did it, so, yeah.",
+         "Um, so it wasn't my fault, the system double-booked them. But, like, that doesn't "
+         "matter to them, does it?"),
+        ("rough", "defensive", "i tell him is not my fault is the system",
+         "the delay was not my fault but the customer talk to me so is my job to fix it"),
+    ],
+    "'rather than', set off by a filler, still negates": [
+        ("spoken", "mistrust",
+         "Um, I just, like, assume they're lying, you know, until I see receipts.",
+         "And now I always check rather than, like, assume I know better than the person "
+         "on the phone."),
+    ],
+    "'otherwise': what would happen if not": [
+        ("spoken", "carry_over",
+         "Um, honestly, after a bad one the next person gets it, you know, I'm still cross.",
+         "Um, I take a breath, because otherwise you carry it, you know, and the next person "
+         "gets it."),
+    ],
+    "a saying only supposed: 'if I said ...'": [
+        ("spoken", "elsewhere",
+         "Um, honestly, most days I'd rather be anywhere else, you know.",
+         "Um, I think if I said I'd rather be anywhere else, she'd feel like a nuisance."),
+    ],
     "someone else speaking: 'he'd say ...' in the candidate's own words": [
         ("spoken", "sarcasm",
          "Um, honestly, I'd say 'another genius on line two', like, to the team.",
