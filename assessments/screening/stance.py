@@ -26,7 +26,8 @@ Negation scope
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
     ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
     "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
-  * A negated verb of saying reaches its quoted words even past a comma or an interjection
+  * A negated verb of saying (the negator before the verb: "I said no, because the rule's
+    the rule" negates nothing) reaches its quoted words even past a comma or an interjection
     ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis or set off
     by a filler reaches on ("never, ever tell them to calm down", "rather than, like,
     assume ..."); a phrase's own negator that ends its clause
@@ -39,7 +40,9 @@ Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held;
     so is one answered by setting the point aside ("it wasn't my fault. But that doesn't
-    matter to them").
+    matter to them"). The candidate's own act earlier in the sentence ("with those ones I
+    just go slower, like talking to a child. But ...") is not conceded, and "still" answers
+    a concession only with a first person in its own sentence.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view; so is a generic "if you ..."
     weighing where a habit leads ("if you go in assuming they're lying, you end up ...",
@@ -269,6 +272,27 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
 _FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself"})
 
 
+_EPISTEMIC = frozenset(
+    """know knew think thought guess mean suppose admit agree understand get got realise
+    realize reckon feel felt hear heard see saw say said will would have am""".split()  # noqa: SIM905
+)
+_ADVERBS = frozenset({"i", "just", "always", "usually", "really", "kind", "sort", "of", "do"})
+
+
+def _acts_before(ans: Answer, m: Match) -> bool:
+    """ "with those ones I just go slower, like talking to a child": the candidate's own act
+    earlier in the sentence (not a knowing "I know ..., but"), so nothing is conceded."""
+    lo = ans.span_of[ans.sent[m.start]][0]
+    for p in range(max(lo, m.start - 8), m.start):
+        if _is_i(ans, p):
+            q = p + 1
+            while q < m.start and ans.words[q] in _ADVERBS:
+                q += 1
+            if q < m.start and ans.words[q] not in _EPISTEMIC and not ans.neg[q]:
+                return True
+    return False
+
+
 def _conceded(ans: Answer, m: Match) -> bool:
     """ "Some people do lie, but I believe them first": granted, then answered by the
     candidate. A view someone else holds (or a general claim) before "but", followed by
@@ -286,7 +310,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         and ans.clause[m.end] != ans.clause[m.end - 1]
     ):
         return True
-    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
+    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)) or _acts_before(ans, m):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
     sent = ans.sent[m.start]
     end = ans.span_of[sent][1]
@@ -302,7 +326,9 @@ def _conceded(ans: Answer, m: Match) -> bool:
                 or any(ans.words[q] in _DISMISSED and ans.neg[q - 1] for q in after)
             )
         if ans.words[p] in _ANSWERED:
-            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
+            # "not my fault, still my problem"; the first person in the same sentence
+            hi = min(p + 4, ans.span_of[ans.sent[p]][1])
+            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, hi))
     return False
 
 
@@ -424,12 +450,18 @@ def _refused_quote(ans: Answer, m: Match) -> bool:
     if q < 0 or ans.sent[q] != sent:
         return False
     said = ans.clause[q]
-    if not any(
-        r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
-        for r in (q, q - 1)
-    ):
+    verb = next(
+        (
+            r
+            for r in (q, q - 1)
+            if r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
+        ),
+        None,
+    )
+    if verb is None:
         return False
-    for r in range(q, max(-1, q - _NEG_LOOKBACK), -1):
+    # the negator comes before the verb: "I said no, because ..." refuses nothing quoted
+    for r in range(verb - 1, max(-1, q - _NEG_LOOKBACK), -1):
         if ans.clause[r] != said:
             break
         if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):

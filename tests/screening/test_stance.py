@@ -241,6 +241,23 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "And now I always check rather than, like, assume I know better than the person "
          "on the phone."),
     ],
+    "the candidate's own act earlier in the sentence is not conceded by a later 'but'": [
+        ("spoken", "contempt",
+         "And with those ones I, I just go slower, like talking to a child. But, er, yeah, I "
+         "always got through my calls.",
+         "Um, some people go slower with them, like talking to a child. But, er, I think "
+         "that's rude, honestly."),
+    ],
+    "'I said no' refuses nothing quoted; 'still' answers only in its own sentence": [
+        ("spoken", "control",
+         "And I said no, because the rule's the rule, you know.",
+         "I'd never say, like, the rule's the rule, you know."),
+        ("spoken", "civility",
+         "I don't think you need to bend over backwards with the pleasantries, they'll still "
+         "book. I focus on getting things done.",
+         "Um, honestly, I'd never say you don't need to bother with the pleasantries, like, "
+         "they matter."),
+    ],
     "'otherwise': what would happen if not": [
         ("spoken", "carry_over",
          "Um, honestly, after a bad one the next person gets it, you know, I'm still cross.",
