@@ -269,7 +269,7 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
     return any(words[p] in _CONCEDED for p in window)
 
 
-_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself"})
+_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself", "w:mine"})
 
 
 _EPISTEMIC = frozenset(
@@ -473,6 +473,10 @@ def _filler_like(ans: Answer, m: Match) -> bool:
     """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
     filler, not the verb a pattern wants."""
     for p in m.literals:
+        # "a little reset like that is really important": "like that is" compares
+        if ans.words[p] == "like" and p + 2 < ans.n and ans.words[p + 1] in ("that", "this"):
+            if ans.words[p + 2] in ("is", "was", "be", "are", "were"):
+                return True
         if ans.words[p] == "like" and 0 < p < ans.n - 1:
             before = ans.text[ans.ends[p - 1] : ans.starts[p]]
             after = ans.text[ans.ends[p] : ans.starts[p + 1]]

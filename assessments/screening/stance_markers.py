@@ -56,6 +56,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ),
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
     ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
+    # "my colleague next to me actually said, 'you need to calm down'"
+    (
+        f"{_OTHERS} (next to me|beside me|on my team|at the time|there|then) [(actually|once|"
+        "always|just|even)] (said|say*|told|tell*|went|goes|go)",
+        None,
+    ),
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
     (
         "(he|she|they) [(always|often|just|would)] (used to|would always|always|kept|keep) "
@@ -149,6 +155,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     ("not true", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
+    # the sting told, then got over: "Criticism stings. Reread, learn, move on."
+    ("(learn*|reread*|reflect*) ~2 (move on|moved on|moving on|let it go|shake it off)", None),
     # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
     (
         "(but|rest|otherwise|beyond that|everything else) ~4 (flex*|=i talk like|"
