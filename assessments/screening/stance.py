@@ -14,7 +14,8 @@ Speaker
     candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
     candidate then speaks in a later clause ("when customers say X, I tell them Y").
   * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
-    phrase of saying whose subject is "he"/"she" is someone else speaking.
+    phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
+    colleague next to me actually said ...".
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
@@ -51,7 +52,8 @@ Concession and condition
     feel like a nuisance") and what "otherwise" would follow ("otherwise you carry it, and
     the next person gets it").
   * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
-    "not my fault, still my problem" / "..., but my call" answer a concession too.
+    "not my fault, still my problem" (or "still mine") / "..., but my call" answer a
+    concession too.
 Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
     a past self framed up to two sentences before the match, with a change told after it.
@@ -59,7 +61,13 @@ Stories and topic echoes
     answer (only fillers before it; a question mark, an ellipsis or a filler after it).
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
-    the old view.
+    the old view; so does a job left behind with the change told after it ("at my last job
+    I was counting the minutes ... I realised ..."), though not "what I learned at my last
+    job is ...".
+Comparisons
+  * "It's like you're telling them they got it wrong" and "a reset like that is
+    important": how something comes across, or "like" as "such as", not the candidate's
+    words or liking.
 Reflexives
   * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
     else's behaviour.
@@ -76,6 +84,7 @@ Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
     disown what came before (DISTANCE_AFTER), also from the start of the next sentence
+    ("Criticism stings. Learn, move on." gets over it)
     ("I never liked it.", "But what's the point in telling them that?") or of the one after
     it, as does a rule kept
     for safety and flexible otherwise ("word for word. Rest: flexible.").
@@ -132,6 +141,7 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         not _unafraid(ans, m)
         and not _gap_across_clause(ans, m)
         and not _other_speaker(ans, m)
+        and not _how_it_sounds(ans, m)
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
         and not _split_negation(ans, m)
@@ -147,7 +157,9 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     )
 
 
-_PAST_FRAMES = frozenset(
+# "at my last job I was counting the minutes ... I realised ...": a job left behind
+_JOB_FRAMES = frozenset({("last", "job"), ("old", "job"), ("previous", "job")})
+_PAST_FRAMES = _JOB_FRAMES | frozenset(
     {
         ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
         ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
@@ -157,7 +169,7 @@ _PAST_FRAMES = frozenset(
 )  # fmt: skip
 _CHANGE = frozenset(
     """now nowadays changed change learned learnt realised realized taught grew outgrew
-    growth since""".split()  # noqa: SIM905 - a word list is easier to read and edit
+    growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
 _LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
@@ -178,8 +190,10 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
     if frame is None:
         return False
-    # "... now I ...", or "thick skin now, used to take it personally"
-    before = range(ans.span_of[ans.sent[frame]][0], frame)
+    # "... now I ...", or "thick skin now, used to take it personally"; but "what I learned
+    # at my last job is ..." carries the old job's lesson on, so a job needs the change after
+    pair = (words[frame], words[frame + 1])
+    before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
     return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
 
 
@@ -223,6 +237,19 @@ def _other_speaker(ans: Answer, m: Match) -> bool:
     while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
         p -= 1
     return p >= 0 and ans.words[p] in _SAID_BY and not _is_i(ans, p)
+
+
+_SOUNDS = frozenset({"is", "was", "sounds", "sounded", "feels", "felt", "looks", "seems"})
+
+
+def _how_it_sounds(ans: Answer, m: Match) -> bool:
+    """ "It's like you're telling them they got it wrong": what something else comes across
+    as, a comparison with a generic "you", not what the candidate says."""
+    w = ans.words
+    for p in range(max(1, m.start - 4), m.start):
+        if w[p] in ("like", "if") and w[p - 1] in _SOUNDS | {"as"} and w[p + 1] == "you":
+            return all(ans.sent[q] == ans.sent[m.start] for q in range(p, m.start))
+    return False
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:

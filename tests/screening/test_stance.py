@@ -258,6 +258,36 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, honestly, I'd never say you don't need to bother with the pleasantries, like, "
          "they matter."),
     ],
+    "'like that is' compares, it is not the verb 'like'": [
+        ("spoken", "appreciation",
+         "Um, honestly, I like to feel appreciated, you know, it keeps me going.",
+         "Um, I think having a little reset like that is really important, you know."),
+    ],
+    "'still mine' answers a concession": [
+        ("terse", "defensive", "Not my fault. Courier lost it.", "Not my fault, still mine to fix."),
+    ],
+    "a colleague 'next to me' said it": [
+        ("spoken", "calm_down",
+         "So, um, I just said, 'you need to calm down,' and, like, she did.",
+         "And my colleague next to me actually said, 'you need to calm down,' and, oh my god, "
+         "it went so much worse."),
+    ],
+    "the sting told, then got over: 'learn, move on'": [
+        ("terse", "personal", "Criticism stings. Stays with me for days.",
+         "Criticism stings. Learn, move on."),
+    ],
+    "a job left behind, with the change told after": [
+        ("spoken", "elsewhere",
+         "Um, honestly, I'm counting the minutes most shifts, like, checking my phone.",
+         "Um, at my last job, I was totally counting the minutes, like, every shift. But, um, "
+         "I realised I'm so much happier talking to people."),
+    ],
+    "'it's like you're telling them': how something comes across": [
+        ("spoken", "blame",
+         "Um, I'd be telling them they got it wrong, honestly, because they did.",
+         "The manager goes, 'she's one of our best,' and it's like you're telling them they "
+         "got it wrong."),
+    ],
     "'otherwise': what would happen if not": [
         ("spoken", "carry_over",
          "Um, honestly, after a bad one the next person gets it, you know, I'm still cross.",
