@@ -93,6 +93,7 @@ Rejection recorded in notes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assessments.screening.answer import UNAFRAID, Answer
 from assessments.screening.matcher import Automaton, Match
@@ -205,10 +206,10 @@ _NEW_SUBJECT = _CONNECTIVES | _DETERMINERS
 
 def _gap_across_clause(ans: Answer, m: Match) -> bool:
     """ "So I kept saying it, and honestly, guests settled down": a gap that runs into a new
-    clause opened by "because", or by "and" / "while" after a comma or before a subject, joins two clauses, each with
-    its own subject, not the one phrase the pattern means."""
+    clause opened by "because", or by "and" / "while" after a comma or before a subject,
+    joins two clauses, each with its own subject, not the one phrase the pattern means."""
     lits = m.literals
-    for a, b in zip(lits, lits[1:], strict=False):
+    for a, b in pairwise(lits):
         for p in range(a + 1, b + 1):
             w = ans.words[p]
             if b - p <= 1:
@@ -501,9 +502,13 @@ def _filler_like(ans: Answer, m: Match) -> bool:
     filler, not the verb a pattern wants."""
     for p in m.literals:
         # "a little reset like that is really important": "like that is" compares
-        if ans.words[p] == "like" and p + 2 < ans.n and ans.words[p + 1] in ("that", "this"):
-            if ans.words[p + 2] in ("is", "was", "be", "are", "were"):
-                return True
+        if (
+            ans.words[p] == "like"
+            and p + 2 < ans.n
+            and ans.words[p + 1] in ("that", "this")
+            and ans.words[p + 2] in ("is", "was", "be", "are", "were")
+        ):
+            return True
         if ans.words[p] == "like" and 0 < p < ans.n - 1:
             before = ans.text[ans.ends[p - 1] : ans.starts[p]]
             after = ans.text[ans.ends[p] : ans.starts[p + 1]]
@@ -581,9 +586,7 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
         # marker's own verb of saying
         on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
         # "I could've just said 'no'": what could have been said may run into the match
-        overlaps = (
-            b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
-        )
+        overlaps = b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
         if b.end > m.start and not (reach < 0 and (on_verb or overlaps)):
             continue
         if reach >= 0:

@@ -264,7 +264,8 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, I think having a little reset like that is really important, you know."),
     ],
     "'still mine' answers a concession": [
-        ("terse", "defensive", "Not my fault. Courier lost it.", "Not my fault, still mine to fix."),
+        ("terse", "defensive", "Not my fault. Courier lost it.",
+         "Not my fault, still mine to fix."),
     ],
     "a colleague 'next to me' said it": [
         ("spoken", "calm_down",
