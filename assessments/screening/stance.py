@@ -13,14 +13,25 @@ Speaker
   * Someone else quoted or described (a customer, a former manager, "some reps") is not the
     candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
     candidate then speaks in a later clause ("when customers say X, I tell them Y").
+  * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
+    phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
+    colleague next to me actually said ...".
+Clause limits on gaps
+  * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
+    clause opened by "because", or by "and"/"while" after a comma or before a subject,
+    unless the pattern's own next word opens that clause ("you picked X and you didn't");
+    nor into a clause after a comma opened by a new subject ("like a suspect, the honest
+    people feel insulted").
 Negation scope
   * A negator earlier in the same clause, or inside a gap of the match, drops it ("I don't
     do this to be appreciated"); it does not reach past "that/when/why" after a knowing verb
     ("they don't get that I'm mocking them"), nor is "not afraid to", "can't help" or
     "X or not" a negation. A pattern's own negation ("not my job") is part of the phrase.
-  * A negated verb of saying reaches its quoted words even past a comma or an interjection
-    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis reaches
-    on ("never, ever tell them to calm down"); a phrase's own negator that ends its clause
+  * A negated verb of saying (the negator before the verb: "I said no, because the rule's
+    the rule" negates nothing) reaches its quoted words even past a comma or an interjection
+    ("I'd never say 'oh, she's just a trainee'"); a negator repeated for emphasis or set off
+    by a filler reaches on ("never, ever tell them to calm down", "rather than, like,
+    assume ..."); a phrase's own negator that ends its clause
     negates something else ("sorry != guilty, apologises easily").
 Contrast and preference
   * "not A but B": "but" ends the clause, so the negation of A never reaches B; a gap never
@@ -28,12 +39,21 @@ Contrast and preference
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
 Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
-    candidate's own act) and answered by the candidate's own clause is conceded, not held.
+    candidate's own act) and answered by the candidate's own clause is conceded, not held;
+    so is one answered by setting the point aside ("it wasn't my fault. But that doesn't
+    matter to them"). The candidate's own act earlier in the sentence ("with those ones I
+    just go slower, like talking to a child. But ...") is not conceded, and "still" answers
+    a concession only with a first person in its own sentence.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view; so is a generic "if you ..."
-    weighing where a habit leads ("if you go in assuming they're lying, you end up ...").
+    weighing where a habit leads ("if you go in assuming they're lying, you end up ...",
+    "if you treat everyone like a suspect, the honest people leave"), its "if" up to eight
+    words back; as is a saying only supposed ("if I said I'd rather be anywhere else, she'd
+    feel like a nuisance") and what "otherwise" would follow ("otherwise you carry it, and
+    the next person gets it").
   * The candidate's own concession: "I like it when they thank me, who doesn't. But ...";
-    "not my fault, still my problem" / "..., but my call" answer a concession too.
+    "not my fault, still my problem" (or "still mine") / "..., but my call" answer a
+    concession too.
 Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
     a past self framed up to two sentences before the match, with a change told after it.
@@ -41,7 +61,13 @@ Stories and topic echoes
     answer (only fillers before it; a question mark, an ellipsis or a filler after it).
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
-    the old view.
+    the old view; so does a job left behind with the change told after it ("at my last job
+    I was counting the minutes ... I realised ..."), though not "what I learned at my last
+    job is ...".
+Comparisons
+  * "It's like you're telling them they got it wrong" and "a reset like that is
+    important": how something comes across, or "like" as "such as", not the candidate's
+    words or liking.
 Reflexives
   * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
     else's behaviour.
@@ -49,19 +75,25 @@ Reported views
   * What staff are told or trained ("we were told not to say sorry"), a relative or a
     colleague described by their habits ("there was this guy who would ..."), the easy
     answer weighed ("the easy thing is to say ...") and what could have been said are not
-    the candidate's view, unless the candidate takes it on ("and I still think that's right").
+    the candidate's view, unless the candidate takes it on ("and I still think that's right");
+    so is what the candidate could have said ("I could've just said 'no, you read it
+    wrong'"), and a story's "her own mistake" followed, up to two sentences on, by "I
+    could've pointed that out".
   * An insult aimed at the candidate ("a guest told me I was the worst") is someone else's.
 Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
     disown what came before (DISTANCE_AFTER), also from the start of the next sentence
-    ("I never liked it.", "But what's the point in telling them that?"), as does a rule kept
+    ("Criticism stings. Learn, move on." gets over it)
+    ("I never liked it.", "But what's the point in telling them that?") or of the one after
+    it, as does a rule kept
     for safety and flexible otherwise ("word for word. Rest: flexible.").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assessments.screening.answer import UNAFRAID, Answer
 from assessments.screening.matcher import Automaton, Match
@@ -108,6 +140,9 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     """True when the matched phrase is the candidate's own view."""
     return (
         not _unafraid(ans, m)
+        and not _gap_across_clause(ans, m)
+        and not _other_speaker(ans, m)
+        and not _how_it_sounds(ans, m)
         and not _aimed_at_me(ans, m)
         and not _negated(ans, m)
         and not _split_negation(ans, m)
@@ -123,7 +158,9 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     )
 
 
-_PAST_FRAMES = frozenset(
+# "at my last job I was counting the minutes ... I realised ...": a job left behind
+_JOB_FRAMES = frozenset({("last", "job"), ("old", "job"), ("previous", "job")})
+_PAST_FRAMES = _JOB_FRAMES | frozenset(
     {
         ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
         ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
@@ -133,7 +170,7 @@ _PAST_FRAMES = frozenset(
 )  # fmt: skip
 _CHANGE = frozenset(
     """now nowadays changed change learned learnt realised realized taught grew outgrew
-    growth since""".split()  # noqa: SIM905 - a word list is easier to read and edit
+    growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
 _LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
@@ -154,9 +191,66 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
     if frame is None:
         return False
-    # "... now I ...", or "thick skin now, used to take it personally"
-    before = range(ans.span_of[ans.sent[frame]][0], frame)
+    # "... now I ...", or "thick skin now, used to take it personally"; but "what I learned
+    # at my last job is ..." carries the old job's lesson on, so a job needs the change after
+    pair = (words[frame], words[frame + 1])
+    before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
     return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
+
+
+_CONNECTIVES = frozenset({"and", "while", "whereas"})
+_BECAUSE = frozenset({"because", "cause", "cos", "coz"})
+_DETERMINERS = frozenset({"the", "our", "their", "most", "some"})
+_NEW_SUBJECT = _CONNECTIVES | _DETERMINERS
+
+
+def _gap_across_clause(ans: Answer, m: Match) -> bool:
+    """ "So I kept saying it, and honestly, guests settled down": a gap that runs into a new
+    clause opened by "because", or by "and" / "while" after a comma or before a subject,
+    joins two clauses, each with its own subject, not the one phrase the pattern means."""
+    lits = m.literals
+    for a, b in pairwise(lits):
+        for p in range(a + 1, b + 1):
+            w = ans.words[p]
+            if b - p <= 1:
+                break  # the pattern's own words open the clause: "you picked ... and you didn't"
+            if w in _BECAUSE:
+                return True
+            # "... and honestly, guests settled down", "like a suspect, the honest people"
+            if ans.clause[p] != ans.clause[p - 1] and w in _NEW_SUBJECT:
+                return True
+    return False
+
+
+_SAID_BY = frozenset({"he", "she"})
+_SAID_HOW = frozenset({"would", "always", "just", "once", "then", "usually", "even"})
+
+
+def _other_speaker(ans: Answer, m: Match) -> bool:
+    """ "there was a lad who'd pull faces, or he'd say 'another genius on line two'": a
+    phrase of saying whose subject is "he"/"she" in the candidate's own first-person words
+    is someone else speaking (in notes "he"/"she" is the candidate, read as "I")."""
+    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not _SAYING_KEYS.intersection(
+        ans.keys[m.start]
+    ):
+        return False
+    p = m.start - 1
+    while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
+        p -= 1
+    return p >= 0 and ans.words[p] in _SAID_BY and not _is_i(ans, p)
+
+
+_SOUNDS = frozenset({"is", "was", "sounds", "sounded", "feels", "felt", "looks", "seems"})
+
+
+def _how_it_sounds(ans: Answer, m: Match) -> bool:
+    """ "It's like you're telling them they got it wrong": what something else comes across
+    as, a comparison with a generic "you", not what the candidate says."""
+    w = ans.words
+    for p in range(max(1, m.start - 4), m.start):
+        if w[p] in ("like", "if") and w[p - 1] in _SOUNDS | {"as"} and w[p + 1] == "you":
+            return all(ans.sent[q] == ans.sent[m.start] for q in range(p, m.start))
+    return False
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:
@@ -176,8 +270,10 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})
+_DISMISSED = frozenset({"matter", "matters", "care", "cares", "count", "counts", "help", "helps"})
 _ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
+_SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
 def _granted_aside(ans: Answer, m: Match) -> bool:
@@ -201,7 +297,28 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
     return any(words[p] in _CONCEDED for p in window)
 
 
-_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself"})
+_FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself", "w:mine"})
+
+
+_EPISTEMIC = frozenset(
+    """know knew think thought guess mean suppose admit agree understand get got realise
+    realize reckon feel felt hear heard see saw say said will would have am""".split()  # noqa: SIM905
+)
+_ADVERBS = frozenset({"i", "just", "always", "usually", "really", "kind", "sort", "of", "do"})
+
+
+def _acts_before(ans: Answer, m: Match) -> bool:
+    """ "with those ones I just go slower, like talking to a child": the candidate's own act
+    earlier in the sentence (not a knowing "I know ..., but"), so nothing is conceded."""
+    lo = ans.span_of[ans.sent[m.start]][0]
+    for p in range(max(lo, m.start - 8), m.start):
+        if _is_i(ans, p):
+            q = p + 1
+            while q < m.start and ans.words[q] in _ADVERBS:
+                q += 1
+            if q < m.start and ans.words[q] not in _EPISTEMIC and not ans.neg[q]:
+                return True
+    return False
 
 
 def _conceded(ans: Answer, m: Match) -> bool:
@@ -221,7 +338,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         and ans.clause[m.end] != ans.clause[m.end - 1]
     ):
         return True
-    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)):
+    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)) or _acts_before(ans, m):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
     sent = ans.sent[m.start]
     end = ans.span_of[sent][1]
@@ -229,11 +346,17 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
-            return any(_is_i(ans, q) for q in range(p + 1, min(p + 9, ans.n))) or any(
-                _FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 5, ans.n))
+            after = range(p + 1, min(p + 9, ans.n))
+            return (
+                any(_is_i(ans, q) for q in after)
+                or any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 7, ans.n)))
+                # "... but that doesn't matter to them", "but she doesn't care whose fault"
+                or any(ans.words[q] in _DISMISSED and ans.neg[q - 1] for q in after)
             )
         if ans.words[p] in _ANSWERED:
-            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 4, ans.n)))
+            # "not my fault, still my problem"; the first person in the same sentence
+            hi = min(p + 4, ans.span_of[ans.sent[p]][1])
+            return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, hi))
     return False
 
 
@@ -242,22 +365,34 @@ def _condition(ans: Answer, m: Match) -> bool:
     candidate then answers, not a view they hold."""
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
+    # "otherwise you carry it, and the next person gets it": what happens if not
+    if any(ans.words[p] == "otherwise" for p in range(max(lo, m.start - 10), m.start)):
+        return True
     opener = next(
-        (p for p in range(m.start - 1, max(lo - 1, m.start - 6), -1) if ans.words[p] in _OPENERS),
+        (p for p in range(m.start - 1, max(lo - 1, m.start - 9), -1) if ans.words[p] in _OPENERS),
         None,
     )
     if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
         return False  # the match runs on into the answer to the condition
+    # "if I said I'd rather be anywhere else, she'd feel ...": a saying only supposed
+    supposed = opener + 2 < ans.n and _is_i(ans, opener + 1) and ans.words[opener + 2] in _SUPPOSE
+    generic = (opener + 1 < ans.n and ans.words[opener + 1] == "you") or supposed
+    if m.start - opener > 5 and not generic:
+        return False  # a longer reach only for "if you go into every call thinking ..."
     end = ans.span_of[sent][1]
     if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
         return True
     # "if you go into every call thinking they're lying, you end up treating ...": a
     # generic "you" weighing where a habit leads, not the candidate's practice
+    # "if you treat everyone like a suspect, the honest people feel insulted": the
+    # consequence in a clause of its own
     return (
-        opener + 1 < ans.n
-        and ans.words[opener + 1] == "you"
+        generic
         and "you" not in ans.words[m.start : m.end]
-        and any(ans.words[q] in ("you", "then") for q in range(m.end, min(m.end + 6, end)))
+        and any(
+            ans.words[q] in ("you", "then") or ans.clause[q] != ans.clause[m.end - 1]
+            for q in range(m.end, min(m.end + 6, end))
+        )
     )
 
 
@@ -304,8 +439,11 @@ def _negated(ans: Answer, m: Match) -> bool:
             break
         if ans.clause[p] != clause:
             # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
-            # reaches on past its comma
-            if not (ans.neg[p] and ans.words[p + 1] in _EMPHATIC):
+            # reaches on past its comma; so does one set off by a filler ("rather than, like,
+            # assume I know better"): the filler's own clause is crossed when a negator ends
+            # the clause before it
+            filler = ans.words[p] in _INTERJECTIONS and p > 0 and ans.neg[p - 1]
+            if not (filler or (ans.neg[p] and ans.words[p + 1] in _EMPHATIC | _INTERJECTIONS)):
                 break
             clause = ans.clause[p]
         # "customers don't get that I'm mocking them": a negated knowing-verb does not
@@ -340,12 +478,18 @@ def _refused_quote(ans: Answer, m: Match) -> bool:
     if q < 0 or ans.sent[q] != sent:
         return False
     said = ans.clause[q]
-    if not any(
-        r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
-        for r in (q, q - 1)
-    ):
+    verb = next(
+        (
+            r
+            for r in (q, q - 1)
+            if r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
+        ),
+        None,
+    )
+    if verb is None:
         return False
-    for r in range(q, max(-1, q - _NEG_LOOKBACK), -1):
+    # the negator comes before the verb: "I said no, because ..." refuses nothing quoted
+    for r in range(verb - 1, max(-1, q - _NEG_LOOKBACK), -1):
         if ans.clause[r] != said:
             break
         if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
@@ -357,6 +501,14 @@ def _filler_like(ans: Answer, m: Match) -> bool:
     """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
     filler, not the verb a pattern wants."""
     for p in m.literals:
+        # "a little reset like that is really important": "like that is" compares
+        if (
+            ans.words[p] == "like"
+            and p + 2 < ans.n
+            and ans.words[p + 1] in ("that", "this")
+            and ans.words[p + 2] in ("is", "was", "be", "are", "were")
+        ):
+            return True
         if ans.words[p] == "like" and 0 < p < ans.n - 1:
             before = ans.text[ans.ends[p - 1] : ans.starts[p]]
             after = ans.text[ans.ends[p] : ans.starts[p + 1]]
@@ -433,7 +585,9 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
         # "colleague always say to customer the new girl ...": the match may begin on the
         # marker's own verb of saying
         on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
-        if b.end > m.start and not (reach < 0 and b.start < m.start and on_verb):
+        # "I could've just said 'no'": what could have been said may run into the match
+        overlaps = b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
+        if b.end > m.start and not (reach < 0 and (on_verb or overlaps)):
             continue
         if reach >= 0:
             if _near_other_subject(ans, m, b, reach):
@@ -476,14 +630,14 @@ def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
 
 def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
-    for s in (sent, sent + 1):
+    for s in (sent, sent + 1, sent + 2):
         for reach, a in markers.after.get(s, ()):
             if a.start < m.end:
                 continue
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:
                     return True
-            elif s == sent or a.start - ans.span_of[s][0] <= 4:
+            elif s == sent or (s in ans.span_of and a.start - ans.span_of[s][0] <= 4):
                 return True
     return False
 

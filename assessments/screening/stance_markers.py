@@ -31,7 +31,8 @@ _BAD_THING = (
 _STAFF = (
     "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
     "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
-    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers)"
+    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers|teams|"
+    "departments|offices|airlines|insurers|agencies)"
 )
 # someone described by their habits: "there was this guy on my team who would ..."
 _SOMEONE = (
@@ -55,8 +56,18 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ),
     (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
     ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
+    # "my colleague next to me actually said, 'you need to calm down'"
+    (
+        f"{_OTHERS} (next to me|beside me|on my team|at the time|there|then) [(actually|once|"
+        "always|just|even)] (said|say*|told|tell*|went|goes|go)",
+        None,
+    ),
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
-    ("(he|she|they) (used to|would always|always|kept|keep) (say*|tell*|call*)", None),
+    (
+        "(he|she|they) [(always|often|just|would)] (used to|would always|always|kept|keep) "
+        "(say*|tell*|call*)",
+        None,
+    ),
     # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
     ("(reject*|disagree* with|push* back on|argu* against|object* to)", 4),
     # how a reply would sound: "that just sounds like you don't believe them"
@@ -144,6 +155,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     ("not true", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
+    # the sting told, then got over: "Criticism stings. Reread, learn, move on."
+    ("(learn*|reread*|reflect*) ~2 (move on|moved on|moving on|let it go|shake it off)", None),
     # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
     (
         "(but|rest|otherwise|beyond that|everything else) ~4 (flex*|=i talk like|"
@@ -182,11 +195,13 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         "the expression|that line|the line)",
         None,
     ),
+    # the candidate chose not to say it: "her own mistake. I could've pointed that out, but"
+    ("=i (could|might) have ~1 (said|pointed|told|mentioned|corrected) (that|it|this|so)", None),
     # a rhetorical question that rejects it: "But what's the point in telling them that?"
     ("what be the point (in|of) (tell*|say*|mak*|argu*|point*|blam*|rub*|lectur*)", None),
     (
         "warm (transfer*|handoff*|hand off|handover|hand over) [(it|them|him|her)] "
-        "(then|and|plus|follow*|chase*)",
+        "(then|and|plus|follow*|chase*|stay*)",
         None,
     ),
     (

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 # No pattern of the shipped "elsewhere" rule describes this answer; the shipped learned
 # stage flags it because its wording is close to the rule's examples.
-ONLY_LEARNED = "To be honest I only applied because I need the money for now."
+ONLY_LEARNED = "To be honest I only took this job for now, until something better turns up."
 # One of the rule's own examples, which its patterns describe.
 RULE_MATCH = "Polite customers get my extra effort; the rude ones only get the basics."
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 # No pattern of the shipped "elsewhere" rule describes this answer; the shipped learned
 # stage flags it.
-ONLY_LEARNED = "To be honest I only applied because I need the money for now."
+ONLY_LEARNED = "To be honest I only took this job for now, until something better turns up."
 LEARNED_NOTE = "No pattern matched: the wording is close to the rule's examples."
 
 

@@ -200,6 +200,112 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("notes", "sorry_guilt", "C: saying sorry = admitting fault, so she avoids it.",
          "Q: is sorry an admission of fault? C: 'No, it's sympathy.' Apologises freely."),
     ],
+    "a gap does not run into another clause": [
+        ("spoken", "calm_down",
+         "Um, so I, like, tell them to just relax, you know, it's fine.",
+         "Um, so I just fix it, I mean, it makes things easier because they relax, you know?"),
+        ("spoken", "blame",
+         "So, um, I'd tell them, you picked the date and you didn't have the money in.",
+         "Um, I'd say it's really not an issue, and honestly, people just picked the "
+         "wrong date, I didn't mind."),
+    ],
+    "a gap does not run into a clause with a new subject": [
+        ("spoken", "mistrust",
+         "Um, honestly, I'm suspicious of, like, most people who ring up about refunds.",
+         "Um, I think if you treat everyone like a suspect, the honest people, which is "
+         "most of them, feel insulted."),
+    ],
+    "a generic 'if you ...' weighing a habit, the consequence after a comma": [
+        ("spoken", "mistrust",
+         "Um, honestly, I always assume they're lying, like, until they prove it.",
+         "But, um, I think if you go into every call thinking they're lying, you end up "
+         "treating the honest ones like criminals."),
+    ],
+    "what the candidate could have said, and did not": [
+        ("spoken", "blame",
+         "Um, so I'd tell her, like, it was her own mistake, you know.",
+         "Okay, um, so a customer once picked the wrong day, her own mistake. And, you know, "
+         "I could've pointed that out. But, um, honestly, she already felt silly."),
+    ],
+    "a concession answered by 'that doesn't matter' or a later first person": [
+        ("spoken", "defensive",
+         "Um, so, it wasn't my fault, honestly, the system did it, so, yeah.",
+         "Um, so it wasn't my fault, the system double-booked them. But, like, that doesn't "
+         "matter to them, does it?"),
+        ("rough", "defensive", "i tell him is not my fault is the system",
+         "the delay was not my fault but the customer talk to me so is my job to fix it"),
+    ],
+    "'rather than', set off by a filler, still negates": [
+        ("spoken", "mistrust",
+         "Um, I just, like, assume they're lying, you know, until I see receipts.",
+         "And now I always check rather than, like, assume I know better than the person "
+         "on the phone."),
+    ],
+    "the candidate's own act earlier in the sentence is not conceded by a later 'but'": [
+        ("spoken", "contempt",
+         "And with those ones I, I just go slower, like talking to a child. But, er, yeah, I "
+         "always got through my calls.",
+         "Um, some people go slower with them, like talking to a child. But, er, I think "
+         "that's rude, honestly."),
+    ],
+    "'I said no' refuses nothing quoted; 'still' answers only in its own sentence": [
+        ("spoken", "control",
+         "And I said no, because the rule's the rule, you know.",
+         "I'd never say, like, the rule's the rule, you know."),
+        ("spoken", "civility",
+         "I don't think you need to bend over backwards with the pleasantries, they'll still "
+         "book. I focus on getting things done.",
+         "Um, honestly, I'd never say you don't need to bother with the pleasantries, like, "
+         "they matter."),
+    ],
+    "'like that is' compares, it is not the verb 'like'": [
+        ("spoken", "appreciation",
+         "Um, honestly, I like to feel appreciated, you know, it keeps me going.",
+         "Um, I think having a little reset like that is really important, you know."),
+    ],
+    "'still mine' answers a concession": [
+        ("terse", "defensive", "Not my fault. Courier lost it.",
+         "Not my fault, still mine to fix."),
+    ],
+    "a colleague 'next to me' said it": [
+        ("spoken", "calm_down",
+         "So, um, I just said, 'you need to calm down,' and, like, she did.",
+         "And my colleague next to me actually said, 'you need to calm down,' and, oh my god, "
+         "it went so much worse."),
+    ],
+    "the sting told, then got over: 'learn, move on'": [
+        ("terse", "personal", "Criticism stings. Stays with me for days.",
+         "Criticism stings. Learn, move on."),
+    ],
+    "a job left behind, with the change told after": [
+        ("spoken", "elsewhere",
+         "Um, honestly, I'm counting the minutes most shifts, like, checking my phone.",
+         "Um, at my last job, I was totally counting the minutes, like, every shift. But, um, "
+         "I realised I'm so much happier talking to people."),
+    ],
+    "'it's like you're telling them': how something comes across": [
+        ("spoken", "blame",
+         "Um, I'd be telling them they got it wrong, honestly, because they did.",
+         "The manager goes, 'she's one of our best,' and it's like you're telling them they "
+         "got it wrong."),
+    ],
+    "'otherwise': what would happen if not": [
+        ("spoken", "carry_over",
+         "Um, honestly, after a bad one the next person gets it, you know, I'm still cross.",
+         "Um, I take a breath, because otherwise you carry it, you know, and the next person "
+         "gets it."),
+    ],
+    "a saying only supposed: 'if I said ...'": [
+        ("spoken", "elsewhere",
+         "Um, honestly, most days I'd rather be anywhere else, you know.",
+         "Um, I think if I said I'd rather be anywhere else, she'd feel like a nuisance."),
+    ],
+    "someone else speaking: 'he'd say ...' in the candidate's own words": [
+        ("spoken", "sarcasm",
+         "Um, honestly, I'd say 'another genius on line two', like, to the team.",
+         "Um, there was a lad who'd, like, pull faces, or, um, he'd say 'another genius on "
+         "line two' to the rest of us, and I never found it funny."),
+    ],
 }  # fmt: skip
 
 ROWS = [
