@@ -2,7 +2,9 @@
 
 A pattern match is a phrase; it becomes a flag only when the candidate holds it. This module
 decides that, construction by construction (each has a test in tests/screening/test_stance.py,
-in every answer style):
+in every answer style). The checks that read only the matched sentence's wording (negation
+scope, refused quotes, fillers, defined terms, insults aimed at the candidate) live in
+negation.py; own_stance below applies them all:
 
 Speaker
   * The candidate speaking ("I'd tell them ...") holds what they say.
@@ -95,28 +97,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from assessments.screening.answer import UNAFRAID, Answer
+from assessments.screening.answer import Answer
 from assessments.screening.matcher import Automaton, Match
-from assessments.screening.text import stem
-
-_COMPLEMENTISERS = frozenset({"that", "when", "why", "how", "if", "what"})
-_FACTIVE_KEYS = frozenset(
-    "s:" + stem(w)
-    for w in (
-        "get", "realise", "notice", "know", "see", "understand", "hear", "remember", "forget",
-        "mind", "care",
-    )
-)  # fmt: skip
-SPEECH_KEYS = frozenset(
-    "s:" + stem(w)
-    for w in (
-        "tell", "say", "explain", "mention", "admit", "remind", "reassure", "warn", "point",
-        "think", "believe", "use", "feel", "agree", "figure", "reckon", "assume", "suspect",
-        "guess",
-    )
-)  # fmt: skip
-_AIMED = frozenset({"with", "at", "toward", "towards"})
-_NEG_LOOKBACK = 12  # NegEx-style window: a negator further back does not scope the match
+from assessments.screening.negation import (
+    SAYING_KEYS,
+    SPEECH_KEYS,
+    aimed_at_me,
+    defined_term,
+    filler_like,
+    negated,
+    refused_quote,
+    split_negation,
+    unafraid,
+)
 
 
 @dataclass
@@ -139,16 +132,16 @@ def find_markers(ans: Answer, before: Automaton, after: Automaton) -> Markers:
 def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     """True when the matched phrase is the candidate's own view."""
     return (
-        not _unafraid(ans, m)
+        not unafraid(ans, m)
         and not _gap_across_clause(ans, m)
         and not _other_speaker(ans, m)
         and not _how_it_sounds(ans, m)
-        and not _aimed_at_me(ans, m)
-        and not _negated(ans, m)
-        and not _split_negation(ans, m)
-        and not _filler_like(ans, m)
-        and not _defined_term(ans, m)
-        and not _refused_quote(ans, m)
+        and not aimed_at_me(ans, m)
+        and not negated(ans, m)
+        and not split_negation(ans, m)
+        and not filler_like(ans, m)
+        and not defined_term(ans, m)
+        and not refused_quote(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)
@@ -230,7 +223,7 @@ def _other_speaker(ans: Answer, m: Match) -> bool:
     """ "there was a lad who'd pull faces, or he'd say 'another genius on line two'": a
     phrase of saying whose subject is "he"/"she" in the candidate's own first-person words
     is someone else speaking (in notes "he"/"she" is the candidate, read as "I")."""
-    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not _SAYING_KEYS.intersection(
+    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not SAYING_KEYS.intersection(
         ans.keys[m.start]
     ):
         return False
@@ -393,170 +386,6 @@ def _condition(ans: Answer, m: Match) -> bool:
             ans.words[q] in ("you", "then") or ans.clause[q] != ans.clause[m.end - 1]
             for q in range(m.end, min(m.end + 6, end))
         )
-    )
-
-
-def _unafraid(ans: Answer, m: Match) -> bool:
-    # a pattern's own "not" that is really "not afraid to ..." is no negation
-    return any(
-        ans.words[p] in ("not", "never") and p + 1 < ans.n and ans.words[p + 1] in UNAFRAID
-        for p in m.literals
-    )
-
-
-def _insult_to_me(ans: Answer, m: Match) -> bool:
-    """ "one customer tell me you are stupid", "a guest told me I was the worst server":
-    the phrase ends on a word someone else aimed at the candidate."""
-    last = m.literals[-1] if m.literals else m.end - 1
-    w = ans.words
-    for p in range(max(0, last - 5), last):
-        if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
-            return True
-    return False
-
-
-def _aimed_at_me(ans: Answer, m: Match) -> bool:
-    # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
-    if _insult_to_me(ans, m):
-        return True
-    return (
-        m.end - m.start == 1
-        and m.end + 1 < ans.n
-        and ans.words[m.end] in _AIMED
-        and ans.words[m.end + 1] == "me"
-    )
-
-
-def _negated(ans: Answer, m: Match) -> bool:
-    lit = set(m.literals)
-    if any(ans.neg[p] and p not in lit for p in range(m.start, m.end)):
-        return True  # a negator inside a gap of the match
-    start = m.start
-    clause, sent = ans.clause[start], ans.sent[start]
-    double = ans.neg[start] and start in lit  # the phrase itself is negative: "not my job"
-    for p in range(start - 1, max(-1, start - 1 - _NEG_LOOKBACK), -1):
-        if ans.sent[p] != sent:
-            break
-        if ans.clause[p] != clause:
-            # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
-            # reaches on past its comma; so does one set off by a filler ("rather than, like,
-            # assume I know better"): the filler's own clause is crossed when a negator ends
-            # the clause before it
-            filler = ans.words[p] in _INTERJECTIONS and p > 0 and ans.neg[p - 1]
-            if not (filler or (ans.neg[p] and ans.words[p + 1] in _EMPHATIC | _INTERJECTIONS)):
-                break
-            clause = ans.clause[p]
-        # "customers don't get that I'm mocking them": a negated knowing-verb does not
-        # reach into what follows "that / when / why"
-        if ans.words[p + 1] in _COMPLEMENTISERS and _FACTIVE_KEYS.intersection(ans.keys[p]):
-            break
-        if ans.neg[p] and _negation_applies(ans, p, start, double):
-            return True
-    return False
-
-
-_EMPHATIC = frozenset({"ever", "never", "not", "no"})
-_SAYING_KEYS = frozenset(
-    "s:" + stem(w) for w in ("say", "tell", "call", "use", "write", "reply", "answer", "go")
-)
-_INTERJECTIONS = frozenset(
-    """oh ah um uh er erm well like look yeah hey sir madam mate listen""".split()  # noqa: SIM905
-)
-
-
-def _refused_quote(ans: Answer, m: Match) -> bool:
-    """ "I'd never say 'oh, she's just a trainee'", "I didn't want to just say, oh, that's
-    not my department": the words sit in a clause of their own (after a comma or an
-    interjection) right after a negated verb of saying, so they are what is NOT said."""
-    clause, sent = ans.clause[m.start], ans.sent[m.start]
-    lo = m.start
-    while lo > 0 and ans.clause[lo - 1] == clause:
-        lo -= 1
-    q = lo - 1
-    while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
-        q -= 1
-    if q < 0 or ans.sent[q] != sent:
-        return False
-    said = ans.clause[q]
-    verb = next(
-        (
-            r
-            for r in (q, q - 1)
-            if r >= 0 and ans.clause[r] == said and _SAYING_KEYS.intersection(ans.keys[r])
-        ),
-        None,
-    )
-    if verb is None:
-        return False
-    # the negator comes before the verb: "I said no, because ..." refuses nothing quoted
-    for r in range(verb - 1, max(-1, q - _NEG_LOOKBACK), -1):
-        if ans.clause[r] != said:
-            break
-        if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
-            return True
-    return False
-
-
-def _filler_like(ans: Answer, m: Match) -> bool:
-    """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
-    filler, not the verb a pattern wants."""
-    for p in m.literals:
-        # "a little reset like that is really important": "like that is" compares
-        if (
-            ans.words[p] == "like"
-            and p + 2 < ans.n
-            and ans.words[p + 1] in ("that", "this")
-            and ans.words[p + 2] in ("is", "was", "be", "are", "were")
-        ):
-            return True
-        if ans.words[p] == "like" and 0 < p < ans.n - 1:
-            before = ans.text[ans.ends[p - 1] : ans.starts[p]]
-            after = ans.text[ans.ends[p] : ans.starts[p + 1]]
-            if "," in before and "," in after:
-                return True
-    return False
-
-
-_DEFINING = frozenset({"doing", "when", "what", "being", "about", "means", "acting"})
-
-
-def _defined_term(ans: Answer, m: Match) -> bool:
-    """ "serving = choosing to help; subservient = doing what you're told out of fear",
-    "Service vs servitude: ...": a single word being defined or contrasted, not claimed."""
-    if m.end - m.start != 1:
-        return False
-    p = m.start
-    after = ans.text[ans.ends[p] :].lstrip(" '\"‘’“”")
-    if after[:1] == "=":
-        return True
-    w = ans.words
-    if p + 2 < ans.n and w[p + 1] in ("is", "means") and w[p + 2] in _DEFINING:
-        return True
-    return (p > 0 and w[p - 1] in ("vs", "versus")) or (
-        p + 1 < ans.n and w[p + 1] in ("vs", "versus")
-    )
-
-
-def _split_negation(ans: Answer, m: Match) -> bool:
-    """ "sorry != guilty, apologises easily": the phrase's own negator ends its clause before
-    the rest of the phrase begins, so it negates something else."""
-    lits = m.literals
-    return (
-        len(lits) > 1
-        and ans.neg[lits[0]]
-        and ans.words[lits[0]] in ("not", "never", "no")
-        and all(ans.clause[p] != ans.clause[lits[0]] for p in lits[1:])
-        and ans.words[lits[0] + 1] not in _EMPHATIC
-    )
-
-
-def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
-    # "I don't do anything that's not in my job description" is still the stance;
-    # "I'd never say 'that's not my job'" is not
-    return (
-        not double
-        or ans.words[p] == "even"
-        or any(SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, start))
     )
 
 

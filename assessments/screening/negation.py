@@ -1,0 +1,210 @@
+"""Negation scope and the wording around a match: the checks of stance.py that read only
+the matched sentence's own words.
+
+A negator scopes a match within a NegEx-style window unless a clause or a factive verb cuts
+it off; a quote the candidate refuses to say ("I'd never say 'calm down'") is not theirs; a
+filler "like", a term being defined or contrasted ("servitude = ..."), an insult aimed at the
+candidate and "not afraid to" are wording, not a stance. stance.own_stance applies them; each
+construction is documented there and tested in tests/screening/test_stance.py.
+"""
+
+from __future__ import annotations
+
+from assessments.screening.answer import UNAFRAID, Answer
+from assessments.screening.matcher import Match
+from assessments.screening.text import stem
+
+_COMPLEMENTISERS = frozenset({"that", "when", "why", "how", "if", "what"})
+
+
+_FACTIVE_KEYS = frozenset(
+    "s:" + stem(w)
+    for w in (
+        "get", "realise", "notice", "know", "see", "understand", "hear", "remember", "forget",
+        "mind", "care",
+    )
+)  # fmt: skip
+
+
+SPEECH_KEYS = frozenset(
+    "s:" + stem(w)
+    for w in (
+        "tell", "say", "explain", "mention", "admit", "remind", "reassure", "warn", "point",
+        "think", "believe", "use", "feel", "agree", "figure", "reckon", "assume", "suspect",
+        "guess",
+    )
+)  # fmt: skip
+
+
+_AIMED = frozenset({"with", "at", "toward", "towards"})
+
+
+_NEG_LOOKBACK = 12  # NegEx-style window: a negator further back does not scope the match
+
+
+def unafraid(ans: Answer, m: Match) -> bool:
+    # a pattern's own "not" that is really "not afraid to ..." is no negation
+    return any(
+        ans.words[p] in ("not", "never") and p + 1 < ans.n and ans.words[p + 1] in UNAFRAID
+        for p in m.literals
+    )
+
+
+def insult_to_me(ans: Answer, m: Match) -> bool:
+    """ "one customer tell me you are stupid", "a guest told me I was the worst server":
+    the phrase ends on a word someone else aimed at the candidate."""
+    last = m.literals[-1] if m.literals else m.end - 1
+    w = ans.words
+    for p in range(max(0, last - 5), last):
+        if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
+            return True
+    return False
+
+
+def aimed_at_me(ans: Answer, m: Match) -> bool:
+    # "when a customer is sarcastic with me" (but "customers shouldn't argue with me")
+    if insult_to_me(ans, m):
+        return True
+    return (
+        m.end - m.start == 1
+        and m.end + 1 < ans.n
+        and ans.words[m.end] in _AIMED
+        and ans.words[m.end + 1] == "me"
+    )
+
+
+def negated(ans: Answer, m: Match) -> bool:
+    lit = set(m.literals)
+    if any(ans.neg[p] and p not in lit for p in range(m.start, m.end)):
+        return True  # a negator inside a gap of the match
+    start = m.start
+    clause, sent = ans.clause[start], ans.sent[start]
+    double = ans.neg[start] and start in lit  # the phrase itself is negative: "not my job"
+    for p in range(start - 1, max(-1, start - 1 - _NEG_LOOKBACK), -1):
+        if ans.sent[p] != sent:
+            break
+        if ans.clause[p] != clause:
+            # "I'd never, ever tell someone to calm down": the negator repeated for emphasis
+            # reaches on past its comma; so does one set off by a filler ("rather than, like,
+            # assume I know better"): the filler's own clause is crossed when a negator ends
+            # the clause before it
+            filler = ans.words[p] in _INTERJECTIONS and p > 0 and ans.neg[p - 1]
+            if not (filler or (ans.neg[p] and ans.words[p + 1] in _EMPHATIC | _INTERJECTIONS)):
+                break
+            clause = ans.clause[p]
+        # "customers don't get that I'm mocking them": a negated knowing-verb does not
+        # reach into what follows "that / when / why"
+        if ans.words[p + 1] in _COMPLEMENTISERS and _FACTIVE_KEYS.intersection(ans.keys[p]):
+            break
+        if ans.neg[p] and _negation_applies(ans, p, start, double):
+            return True
+    return False
+
+
+_EMPHATIC = frozenset({"ever", "never", "not", "no"})
+
+
+SAYING_KEYS = frozenset(
+    "s:" + stem(w) for w in ("say", "tell", "call", "use", "write", "reply", "answer", "go")
+)
+
+
+_INTERJECTIONS = frozenset(
+    """oh ah um uh er erm well like look yeah hey sir madam mate listen""".split()  # noqa: SIM905
+)
+
+
+def refused_quote(ans: Answer, m: Match) -> bool:
+    """ "I'd never say 'oh, she's just a trainee'", "I didn't want to just say, oh, that's
+    not my department": the words sit in a clause of their own (after a comma or an
+    interjection) right after a negated verb of saying, so they are what is NOT said."""
+    clause, sent = ans.clause[m.start], ans.sent[m.start]
+    lo = m.start
+    while lo > 0 and ans.clause[lo - 1] == clause:
+        lo -= 1
+    q = lo - 1
+    while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
+        q -= 1
+    if q < 0 or ans.sent[q] != sent:
+        return False
+    said = ans.clause[q]
+    verb = next(
+        (
+            r
+            for r in (q, q - 1)
+            if r >= 0 and ans.clause[r] == said and SAYING_KEYS.intersection(ans.keys[r])
+        ),
+        None,
+    )
+    if verb is None:
+        return False
+    # the negator comes before the verb: "I said no, because ..." refuses nothing quoted
+    for r in range(verb - 1, max(-1, q - _NEG_LOOKBACK), -1):
+        if ans.clause[r] != said:
+            break
+        if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
+            return True
+    return False
+
+
+def filler_like(ans: Answer, m: Match) -> bool:
+    """ "a woman who booked, like, all her flights": "like" set off by commas is a spoken
+    filler, not the verb a pattern wants."""
+    for p in m.literals:
+        # "a little reset like that is really important": "like that is" compares
+        if (
+            ans.words[p] == "like"
+            and p + 2 < ans.n
+            and ans.words[p + 1] in ("that", "this")
+            and ans.words[p + 2] in ("is", "was", "be", "are", "were")
+        ):
+            return True
+        if ans.words[p] == "like" and 0 < p < ans.n - 1:
+            before = ans.text[ans.ends[p - 1] : ans.starts[p]]
+            after = ans.text[ans.ends[p] : ans.starts[p + 1]]
+            if "," in before and "," in after:
+                return True
+    return False
+
+
+_DEFINING = frozenset({"doing", "when", "what", "being", "about", "means", "acting"})
+
+
+def defined_term(ans: Answer, m: Match) -> bool:
+    """ "serving = choosing to help; subservient = doing what you're told out of fear",
+    "Service vs servitude: ...": a single word being defined or contrasted, not claimed."""
+    if m.end - m.start != 1:
+        return False
+    p = m.start
+    after = ans.text[ans.ends[p] :].lstrip(" '\"‘’“”")
+    if after[:1] == "=":
+        return True
+    w = ans.words
+    if p + 2 < ans.n and w[p + 1] in ("is", "means") and w[p + 2] in _DEFINING:
+        return True
+    return (p > 0 and w[p - 1] in ("vs", "versus")) or (
+        p + 1 < ans.n and w[p + 1] in ("vs", "versus")
+    )
+
+
+def split_negation(ans: Answer, m: Match) -> bool:
+    """ "sorry != guilty, apologises easily": the phrase's own negator ends its clause before
+    the rest of the phrase begins, so it negates something else."""
+    lits = m.literals
+    return (
+        len(lits) > 1
+        and ans.neg[lits[0]]
+        and ans.words[lits[0]] in ("not", "never", "no")
+        and all(ans.clause[p] != ans.clause[lits[0]] for p in lits[1:])
+        and ans.words[lits[0] + 1] not in _EMPHATIC
+    )
+
+
+def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
+    # "I don't do anything that's not in my job description" is still the stance;
+    # "I'd never say 'that's not my job'" is not
+    return (
+        not double
+        or ans.words[p] == "even"
+        or any(SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, start))
+    )
