@@ -167,6 +167,9 @@ class Browser:
         return status == 302
 
 
+_RECORDING = threading.Lock()  # per client process; an Outcome itself travels between them
+
+
 @dataclass
 class Outcome:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"save": [], "screen": []})
@@ -176,10 +179,11 @@ class Outcome:
     server_cpu: float = 0.0  # and the server's processes
 
     def record(self, kind: str, status: int, ms: float) -> None:
-        # list.append and Counter updates of distinct keys are safe across threads under the
-        # GIL; each recruiter writes only its own answer's key in `accepted`.
-        self.latencies[kind].append(ms)
-        self.statuses[f"{kind} {status}"] += 1
+        # The recruiters of one process share the counters ("save 200"): `+=` is a read and
+        # a write, so it is locked. Each writes only its own answer's key in `accepted`.
+        with _RECORDING:
+            self.latencies[kind].append(ms)
+            self.statuses[f"{kind} {status}"] += 1
 
     def merge(self, other: Outcome) -> None:
         for kind, samples in other.latencies.items():

@@ -41,6 +41,11 @@ def may_have_flags(response: Response) -> bool:
     return bool(getattr(response, "has_flags", True))
 
 
+def stored_flags(response: Response) -> Iterable[Flag]:
+    """The response's stored flags (prefetched where the kit read them), none if it has none."""
+    return response.flags.all() if may_have_flags(response) else []
+
+
 def sync_flags(response: Response, version: BankVersion) -> bool:
     """Store the flags the saved answer triggers; return whether the stored set changed.
 
@@ -52,7 +57,7 @@ def sync_flags(response: Response, version: BankVersion) -> bool:
     found = screen(version, response.answer)
     ids = rule_ids(version)
     codes = {pk: code for code, pk in ids.items()}
-    stored = list(response.flags.all()) if may_have_flags(response) else []
+    stored = list(stored_flags(response))
     by_key = {_key(codes.get(f.rule_id, ""), f.evidence): f for f in stored}
     changed = False
     matched: set[int] = set()
@@ -308,9 +313,7 @@ def build_kit(interview: Interview, responses: list[Response] | None = None) -> 
                 question=response.question,
                 number=number,
                 rubric=rubric,
-                flags=stored_items(
-                    response.answer, response.flags.all() if may_have_flags(response) else []
-                ),
+                flags=stored_items(response.answer, stored_flags(response)),
                 values=response_values(response),
             )
         )
