@@ -359,13 +359,14 @@ def progress_of(sections: Iterable[KitSection]) -> Progress:
     return counts
 
 
-def progress(response: Response) -> tuple[Progress, int, int]:
-    """The interview's progress, then (done, total) for the response's dimension, in one query.
+def progress(response: Response) -> tuple[Progress, Dimension, int, int]:
+    """The interview's progress, then the response's dimension with its (done, total).
 
     A question counts as done once it is scored or marked not asked.
     """
+    dimension = Dimension.objects.only("pk", "title").get(questions=response.question_id)
     complete = ResponseQuerySet.COMPLETE
-    same = Q(question__dimension_id=response.question.dimension_id)
+    same = Q(question__dimension_id=dimension.pk)
     counts = Response.objects.filter(interview_id=response.interview_id).aggregate(
         skipped=Count("pk", filter=Q(not_asked=True)),
         scored=Count("pk", filter=Q(not_asked=False, score__isnull=False)),
@@ -374,4 +375,4 @@ def progress(response: Response) -> tuple[Progress, int, int]:
         dim_total=Count("pk", filter=same),
     )
     interview = Progress(counts["scored"], counts["skipped"], counts["total"])
-    return interview, counts["dim_done"], counts["dim_total"]
+    return interview, dimension, counts["dim_done"], counts["dim_total"]

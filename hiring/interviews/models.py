@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -330,6 +331,13 @@ class Interview(models.Model):
         return self.is_run_by(user) and not self.is_submitted
 
 
+@cache
+def _has_flags() -> Exists:
+    """Built once: annotate() resolves a copy each time, and building the sub-query's
+    queryset cost the autosave path as much as compiling it."""
+    return Exists(Flag.objects.filter(response_id=OuterRef("pk")))
+
+
 class ResponseQuerySet(models.QuerySet["Response"]):
     # A response is complete once it is scored or marked not asked; the one home of that
     # rule, in SQL here and in Python in Response.is_complete.
@@ -341,7 +349,7 @@ class ResponseQuerySet(models.QuerySet["Response"]):
     def with_flag_presence(self) -> ResponseQuerySet:
         """Each response with `has_flags`, so the hot paths skip reading flags there are none
         of (most answers while they are typed): an EXISTS in the same query."""
-        return self.annotate(has_flags=Exists(Flag.objects.filter(response_id=OuterRef("pk"))))
+        return self.annotate(has_flags=_has_flags())
 
 
 class Response(models.Model):

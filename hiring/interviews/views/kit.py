@@ -43,13 +43,14 @@ def own_response(request: HttpRequest, pk: int, *, for_saving: bool = False) -> 
     """A response of an interview the user runs; other people's are 404 (or 403 if readable).
 
     `for_saving` (inside a transaction) locks the interview row in the same query, as
-    services.save_response needs it locked, and reads the question and its dimension the
-    saved fragment may show. Live screening needs only the interview and its bank version:
-    every joined table costs the hot path its columns' compiling and converting.
+    services.save_response needs it locked. Both hot paths read only the interview and its
+    bank version: every joined table costs them its columns' compiling and converting (the
+    question and its dimension doubled an autosave's read), and the saved fragment needs the
+    dimension only when the progress changed, once per question.
     """
     rows = Response.objects.with_flag_presence().select_related("interview__bank_version")
     if for_saving:
-        rows = rows.select_related("question__dimension").select_for_update(of=("interview",))
+        rows = rows.select_for_update(of=("interview",))
     response = get_object_or_404(rows, pk=pk)
     if not response.interview.is_run_by(request.user):  # one query for the hot path
         response.interview = get_own_interview(request.user, response.interview_id)
@@ -119,9 +120,9 @@ def _saved_fragment(request: HttpRequest, result: services.SaveResult) -> HttpRe
     response = result.response
     context: dict[str, Any] = {"revision": response.revision, "outcome": result.outcome}
     if result.progress_changed:
-        progress, dim_done, dim_total = kit.progress(response)
+        progress, dimension, dim_done, dim_total = kit.progress(response)
         context.update(progress=progress, dim_done=dim_done, dim_total=dim_total, oob=True)
-        context["dimension"] = response.question.dimension
+        context["dimension"] = dimension
     if result.flags_changed:
         flags = response.flags.select_related("rule", "dismissed_by").order_by("start", "pk")
         items = kit.stored_items(response.answer, flags)
