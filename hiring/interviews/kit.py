@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
 from assessments.rules import compiled_for, screener_for
@@ -339,6 +339,10 @@ class Progress:
     scored: int = 0
     not_asked: int = 0
     total: int = 0
+    # The sum of the interview's revisions when counted: every save adds one, so a higher
+    # stamp is a later state. Autosaves of different questions can answer out of order; the
+    # page keeps the counts with the highest stamp (static/js/kit.js).
+    stamp: int = 0
 
     @property
     def done(self) -> int:
@@ -354,6 +358,7 @@ def progress_of(sections: Iterable[KitSection]) -> Progress:
     for s in sections:
         for q in s.questions:
             counts.total += 1
+            counts.stamp += q.response.revision
             counts.not_asked += q.response.not_asked
             counts.scored += bool(not q.response.not_asked and q.response.score is not None)
     return counts
@@ -373,6 +378,7 @@ def progress(response: Response) -> tuple[Progress, Dimension, int, int]:
         total=Count("pk"),
         dim_done=Count("pk", filter=complete & same),
         dim_total=Count("pk", filter=same),
+        stamp=Sum("revision"),
     )
-    interview = Progress(counts["scored"], counts["skipped"], counts["total"])
+    interview = Progress(counts["scored"], counts["skipped"], counts["total"], counts["stamp"])
     return interview, dimension, counts["dim_done"], counts["dim_total"]

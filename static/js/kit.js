@@ -1,6 +1,7 @@
 // The interview kit's small behaviours on top of htmx: save status text, Enter never submits
-// by accident, unsaved changes are flushed when the tab is hidden or closed, and an unchanged
-// flag list is not re-announced to screen readers.
+// by accident, unsaved changes are flushed when the tab is hidden or closed, an unchanged
+// flag list is not re-announced to screen readers, and a late autosave answer never rolls the
+// progress back.
 (function () {
   "use strict";
 
@@ -62,6 +63,18 @@
     var target = event.detail.target;
     if (target && target.classList && target.classList.contains("flags") &&
         target.innerHTML.trim() === event.detail.serverResponse.trim()) {
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  // Autosaves of different questions can answer out of order: the progress and a dimension's
+  // count carry the interview's save stamp, and an older count never replaces a newer one.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    var incoming = event.detail.fragment && event.detail.fragment.firstElementChild;
+    if (target && incoming && target.dataset && target.dataset.stamp !== undefined &&
+        incoming.dataset && incoming.dataset.stamp !== undefined &&
+        Number(incoming.dataset.stamp) < Number(target.dataset.stamp)) {
       event.detail.shouldSwap = false;
     }
   });

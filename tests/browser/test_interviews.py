@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from hiring.interviews import demo, services
@@ -91,6 +92,36 @@ def test_it_runs_an_interview_from_start_to_locked(
     interview.refresh_from_db()
     assert interview.is_submitted
     assert not Response.objects.filter(interview=interview, score__isnull=True).exists()
+
+
+def test_a_late_autosave_answer_never_rolls_the_progress_back(open_page, candidate, people):
+    interview = services.start_interview(candidate, people["recruiter"])
+    first, second = interview.responses.order_by("pk")[:2]
+    total = interview.responses.count()
+    page = open_page("recruiter")
+    held = []
+
+    def hold_first_score(route) -> None:
+        # The request reaches the server now (it saves and counts 1 scored); its answer is
+        # held back until the second question's save has answered with 2 scored.
+        if "choice=3" in (route.request.post_data or "") and not held:
+            held.append((route, route.fetch()))
+        else:
+            route.continue_()
+
+    page.route(f"**{reverse('interviews:save_response', args=[first.pk])}", hold_first_score)
+    page.goto(interview.get_absolute_url())
+    count = page.locator("#progress-count")
+    page.locator(f"#q-{first.pk} input[name=choice][value='3']").check()
+    wait_until(page, lambda: bool(held))
+    page.locator(f"#q-{second.pk} input[name=choice][value='3']").check()
+    expect(count).to_have_text(f"2 of {total}")
+    route, answer = held[0]
+    route.fulfill(response=answer)
+    expect(page.locator(f"#save-{first.pk} .save-text")).to_have_text(re.compile("Saved"))
+    expect(count).to_have_text(f"2 of {total}")
+    jump = page.locator(f"#jump-{first.question.dimension_id}")
+    expect(jump).to_contain_text(re.compile(r"2/\d|✓"))
 
 
 def test_it_shows_a_conflict_when_two_tabs_edit_one_answer(open_page, candidate, people, artefacts):
