@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
+from django.urls import get_script_prefix, reverse
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
 from assessments.rules import compiled_for, screener_for
@@ -219,6 +221,23 @@ class KitAnchors:
         return self._by_question.get(question_id, [])
 
 
+_MARKER = 9876543210
+
+
+@cache
+def _url_around_pk(name: str, prefix: str) -> tuple[str, str]:
+    head, _, tail = reverse(name, args=[_MARKER]).partition(str(_MARKER))
+    return head, tail
+
+
+def pk_url(name: str, pk: int) -> str:
+    """reverse(name, args=[pk]) for a URL whose one argument is a pk, without resolving it
+    each time: the kit needs two per question, and reverse() was a tenth of its render.
+    Keyed by the script prefix, which a deployment under a sub-path sets per request."""
+    head, tail = _url_around_pk(name, get_script_prefix())
+    return f"{head}{pk}{tail}"
+
+
 @dataclass
 class KitQuestion:
     response: Response
@@ -233,6 +252,14 @@ class KitQuestion:
     @property
     def pk(self) -> int:
         return self.response.pk
+
+    @property
+    def save_url(self) -> str:
+        return pk_url("interviews:save_response", self.pk)
+
+    @property
+    def screen_url(self) -> str:
+        return pk_url("interviews:screen", self.pk)
 
     @property
     def anchors(self) -> list[Anchor]:

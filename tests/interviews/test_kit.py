@@ -317,3 +317,19 @@ def test_it_lets_the_hiring_manager_read_but_not_change_a_submitted_interview(
     assert as_maya.get(ravis.get_absolute_url()).status_code == 200
     reply = save(as_maya, first(ravis), revision=1, answer="Managers cannot edit")
     assert reply.status_code == 403
+
+
+@pytest.mark.parametrize("name", ["interviews:save_response", "interviews:screen"])
+@pytest.mark.parametrize("prefix", ["/", "/hiring/"])
+def test_the_kits_question_urls_are_the_ones_reverse_gives(name, prefix):
+    from django.urls import set_script_prefix
+
+    from hiring.interviews.kit import pk_url
+
+    set_script_prefix(prefix)
+    try:
+        for pk in (1, 42, 9876543210, 12345678901):
+            assert pk_url(name, pk) == reverse(name, args=[pk])
+        assert pk_url(name, 7).startswith(prefix)
+    finally:
+        set_script_prefix("/")
