@@ -7,11 +7,13 @@ is refused with 409 and changes nothing.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
@@ -48,13 +50,18 @@ def own_response(request: HttpRequest, pk: int, *, for_saving: bool = False) -> 
     question and its dimension doubled an autosave's read), and the saved fragment needs the
     dimension only when the progress changed, once per question.
     """
-    rows = Response.objects.with_flag_presence().select_related("interview__bank_version")
-    if for_saving:
-        rows = rows.select_for_update(of=("interview",))
-    response = get_object_or_404(rows, pk=pk)
+    response = get_object_or_404(_hot_responses(for_saving), pk=pk)
     if not response.interview.is_run_by(request.user):  # one query for the hot path
         response.interview = get_own_interview(request.user, response.interview_id)
     return response
+
+
+@cache
+def _hot_responses(for_saving: bool) -> QuerySet[Response]:
+    """Built once per process: get() clones it, and building it anew (the annotation, the
+    joins, the lock) cost each autosave a third as much as compiling its SQL."""
+    rows = Response.objects.with_flag_presence().select_related("interview__bank_version")
+    return rows.select_for_update(of=("interview",)) if for_saving else rows
 
 
 def locked(request: HttpRequest, interview: Interview) -> HttpResponse:
