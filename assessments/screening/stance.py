@@ -213,6 +213,10 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     # question's topic, named by the interviewer before the candidate's answer
     if _ASKED.intersection(ans.words[: m.start]) and ans.clause[m.start] == ans.clause[m.end - 1]:
         return True
+    # "'Fire the customer' - asked directly. C said ...": the topic, then the note that it
+    # was asked
+    if m.end < ans.n and ans.words[m.end] in _ASKED:
+        return True
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
@@ -337,6 +341,14 @@ def _condition(ans: Answer, m: Match) -> bool:
         return False  # a longer reach only for "if you go into every call thinking ..."
     end = ans.span_of[sent][1]
     if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
+        return True
+    # "Okay, um, so if something's not my area.": an if-clause standing alone restates the
+    # question before the answer
+    if (
+        m.end >= end - 1
+        and not any(_is_i(ans, q) for q in range(opener, end))
+        and all(ans.words[q] in _LEAD for q in range(lo, opener))
+    ):
         return True
     # "if you go into every call thinking they're lying, you end up treating ...": a
     # generic "you" weighing where a habit leads, not the candidate's practice

@@ -66,7 +66,15 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
     (
         "(he|she|they) [(always|often|just|would)] (used to|would always|always|kept|keep) "
-        "(say*|tell*|call*)",
+        "(say*|said|tell*|told|call*)",
+        None,
+    ),
+    # "he was always saying to customers, 'I'd rather be anywhere but here'"
+    ("(he|she|they) (was|were|is|are) [(always|forever|constantly|often)] (saying|telling)", None),
+    # the interviewer's prompt, answered: "C. pushed back on my prompt ('some accounts ...?')"
+    (
+        "(push* back on|disagree* with|reject*|challeng*|question*) ~2 (my|the|our|that) "
+        "(prompt|question|suggestion|premise|idea|framing)",
         None,
     ),
     # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
@@ -155,6 +163,13 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("not true", None),
+    # kept away from customers, told at the start of the next words: "... stays with mates.
+    # never on calls"
+    (
+        "(never|not) (on|with|to|in front of|around|at) ~1 (calls|the phone|customers|guests|"
+        "callers|clients|the floor|the desk|shift|work)",
+        None,
+    ),
     # notes recording the candidate's verdict: "C. thought that was unfair", "she dislikes it"
     (
         "(think|thought|call*|felt|find|found) ~2 (that|it|this) ~1 (unfair|unkind|"

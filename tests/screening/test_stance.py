@@ -341,6 +341,18 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "I once told a caller to calm down and it backfired; now I say I can hear how "
          "frustrating it is."),
     ],
+    "a note that the phrase was asked, or the prompt pushed back on": [
+        ("notes", "fire_customer", "C: some guests you just fire.",
+         "'Fire the customer' - asked directly. C: never liked the phrase."),
+    ],
+    "an if-clause standing alone restates the question": [
+        ("spoken", "not_my_job", "Um, honestly if it's billing, that's not my area, you know.",
+         "Okay, um, so if something's not my area. Yeah, I'd find who it belongs to."),
+    ],
+    "kept away from customers, told in the next words": [
+        ("terse", "sarcasm", "sarcasm w/ callers. keeps me sane",
+         "sarcasm stays in the break room. never on calls"),
+    ],
     "'worth more than': what the candidate values, not whom": [
         ("short", "deserving", "Premium members are worth more of my time.",
          "Keeping a customer is worth more than one sale."),
