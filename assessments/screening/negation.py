@@ -1,5 +1,6 @@
 """Negation scope and the wording around a match: the checks of stance.py that read only
-the matched sentence's own words.
+the matched sentence's own words (gaps across clauses, "he'd say", "it's like you're ...",
+"everybody deserves ..." among them).
 
 A negator scopes a match within a NegEx-style window unless a clause or a factive verb cuts
 it off; a quote the candidate refuses to say ("I'd never say 'calm down'") is not theirs; a
@@ -9,6 +10,8 @@ construction is documented there and tested in tests/screening/test_stance.py.
 """
 
 from __future__ import annotations
+
+from itertools import pairwise
 
 from assessments.screening.answer import UNAFRAID, Answer
 from assessments.screening.matcher import Match
@@ -208,3 +211,70 @@ def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
         or ans.words[p] == "even"
         or any(SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, start))
     )
+
+
+_CONNECTIVES = frozenset({"and", "while", "whereas"})
+BECAUSE = frozenset({"because", "cause", "cos", "coz"})
+_DETERMINERS = frozenset({"the", "our", "their", "most", "some"})
+_NEW_SUBJECT = _CONNECTIVES | _DETERMINERS
+
+
+def gap_across_clause(ans: Answer, m: Match) -> bool:
+    """ "So I kept saying it, and honestly, guests settled down": a gap that runs into a new
+    clause opened by "because", or by "and" / "while" after a comma or before a subject,
+    joins two clauses, each with its own subject, not the one phrase the pattern means."""
+    lits = m.literals
+    for a, b in pairwise(lits):
+        for p in range(a + 1, b + 1):
+            w = ans.words[p]
+            if b - p <= 1:
+                break  # the pattern's own words open the clause: "you picked ... and you didn't"
+            if w in BECAUSE:
+                return True
+            # "... and honestly, guests settled down", "like a suspect, the honest people"
+            if ans.clause[p] != ans.clause[p - 1] and w in _NEW_SUBJECT:
+                return True
+    return False
+
+
+_SAID_BY = frozenset({"he", "she"})
+_SAID_HOW = frozenset({"would", "always", "just", "once", "then", "usually", "even"})
+
+
+def other_speaker(ans: Answer, m: Match) -> bool:
+    """ "there was a lad who'd pull faces, or he'd say 'another genius on line two'": a
+    phrase of saying whose subject is "he"/"she" in the candidate's own first-person words
+    is someone else speaking (in notes "he"/"she" is the candidate, read as "I")."""
+    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not SAYING_KEYS.intersection(
+        ans.keys[m.start]
+    ):
+        return False
+    p = m.start - 1
+    while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
+        p -= 1
+    return p >= 0 and ans.words[p] in _SAID_BY and "w:i" not in ans.keys[p]
+
+
+_SOUNDS = frozenset({"is", "was", "sounds", "sounded", "feels", "felt", "looks", "seems"})
+
+
+def how_it_sounds(ans: Answer, m: Match) -> bool:
+    """ "It's like you're telling them they got it wrong": what something else comes across
+    as, a comparison with a generic "you", not what the candidate says."""
+    w = ans.words
+    for p in range(max(1, m.start - 4), m.start):
+        if w[p] in ("like", "if") and w[p - 1] in _SOUNDS | {"as"} and w[p + 1] == "you":
+            return all(ans.sent[q] == ans.sent[m.start] for q in range(p, m.start))
+    return False
+
+
+_UNIVERSAL = frozenset({"everyone", "everybody", "all", "every", "each", "anyone", "anybody"})
+
+
+def for_everyone(ans: Answer, m: Match) -> bool:
+    """ "everybody deserves a good welcome, suite or tent": what every customer deserves is
+    the same for all, the opposite of ranking who deserves effort."""
+    if not ans.words[m.start].startswith("deserv"):
+        return False
+    lo = ans.span_of[ans.sent[m.start]][0]
+    return any(ans.words[p] in _UNIVERSAL for p in range(max(lo, m.start - 4), m.start))

@@ -14,7 +14,8 @@ Speaker
     patterns and the same checks apply.
   * Someone else quoted or described (a customer, a former manager, "some reps") is not the
     candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
-    candidate then speaks in a later clause ("when customers say X, I tell them Y").
+    candidate then speaks in a later clause ("when customers say X, I tell them Y") or
+    reacts in one ("if a guest says I was unhelpful, it really gets to me").
   * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
     phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
     colleague next to me actually said ...".
@@ -60,7 +61,8 @@ Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
     a past self framed up to two sentences before the match, with a change told after it.
   * "Um, the phrase 'fire the customer'... yeah": the question's topic repeated before the
-    answer (only fillers before it; a question mark, an ellipsis or a filler after it).
+    answer (only fillers before it; a question mark, an ellipsis or a filler after it), or
+    named by the interviewer in a note ("Asked re: guests trying it on. C: ...").
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
     the old view; so does a job left behind with the change told after it ("at my last job
@@ -70,6 +72,8 @@ Comparisons
   * "It's like you're telling them they got it wrong" and "a reset like that is
     important": how something comes across, or "like" as "such as", not the candidate's
     words or liking.
+Universal subjects
+  * "Everybody deserves a good welcome": what every customer deserves is no ranking.
 Reflexives
   * A trait word aimed at the candidate ("a customer was sarcastic with me") is someone
     else's behaviour.
@@ -86,7 +90,9 @@ Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
     "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
     disown what came before (DISTANCE_AFTER), also from the start of the next sentence
-    ("Criticism stings. Learn, move on." gets over it)
+    ("Criticism stings. Learn, move on." gets over it); but not a reason the candidate
+    gives ("I need you to calm down, because it's not fair on the others") nor a verdict on
+    a customer's saying in between ("they say the shower is cold but is not true")
     ("I never liked it.", "But what's the point in telling them that?") or of the one after
     it, as does a rule kept
     for safety and flexible otherwise ("word for word. Rest: flexible.").
@@ -95,17 +101,21 @@ Rejection recorded in notes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from assessments.screening.answer import Answer
 from assessments.screening.matcher import Automaton, Match
 from assessments.screening.negation import (
+    BECAUSE,
     SAYING_KEYS,
     SPEECH_KEYS,
     aimed_at_me,
     defined_term,
     filler_like,
+    for_everyone,
+    gap_across_clause,
+    how_it_sounds,
     negated,
+    other_speaker,
     refused_quote,
     split_negation,
     unafraid,
@@ -133,9 +143,9 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
     """True when the matched phrase is the candidate's own view."""
     return (
         not unafraid(ans, m)
-        and not _gap_across_clause(ans, m)
-        and not _other_speaker(ans, m)
-        and not _how_it_sounds(ans, m)
+        and not gap_across_clause(ans, m)
+        and not other_speaker(ans, m)
+        and not how_it_sounds(ans, m)
         and not aimed_at_me(ans, m)
         and not negated(ans, m)
         and not split_negation(ans, m)
@@ -148,6 +158,7 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _condition(ans, m)
         and not _outgrown_story(ans, m)
         and not _topic_echo(ans, m)
+        and not for_everyone(ans, m)
     )
 
 
@@ -159,6 +170,7 @@ _PAST_FRAMES = _JOB_FRAMES | frozenset(
         ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
         ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
+        ("i", "once"),
     }
 )  # fmt: skip
 _CHANGE = frozenset(
@@ -170,6 +182,7 @@ _LEAD = frozenset(
     words term topic re asking about on and do does is are would should can i think a an
     question questions c cand q asked""".split()  # noqa: SIM905
 )
+_ASKED = frozenset({"asked", "q", "re", "question"})
 _AFTER_ECHO = frozenset({"yeah", "um", "uh", "er", "erm", "hmm", "okay", "right"})
 
 
@@ -191,66 +204,19 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
 
 
-_CONNECTIVES = frozenset({"and", "while", "whereas"})
-_BECAUSE = frozenset({"because", "cause", "cos", "coz"})
-_DETERMINERS = frozenset({"the", "our", "their", "most", "some"})
-_NEW_SUBJECT = _CONNECTIVES | _DETERMINERS
-
-
-def _gap_across_clause(ans: Answer, m: Match) -> bool:
-    """ "So I kept saying it, and honestly, guests settled down": a gap that runs into a new
-    clause opened by "because", or by "and" / "while" after a comma or before a subject,
-    joins two clauses, each with its own subject, not the one phrase the pattern means."""
-    lits = m.literals
-    for a, b in pairwise(lits):
-        for p in range(a + 1, b + 1):
-            w = ans.words[p]
-            if b - p <= 1:
-                break  # the pattern's own words open the clause: "you picked ... and you didn't"
-            if w in _BECAUSE:
-                return True
-            # "... and honestly, guests settled down", "like a suspect, the honest people"
-            if ans.clause[p] != ans.clause[p - 1] and w in _NEW_SUBJECT:
-                return True
-    return False
-
-
-_SAID_BY = frozenset({"he", "she"})
-_SAID_HOW = frozenset({"would", "always", "just", "once", "then", "usually", "even"})
-
-
-def _other_speaker(ans: Answer, m: Match) -> bool:
-    """ "there was a lad who'd pull faces, or he'd say 'another genius on line two'": a
-    phrase of saying whose subject is "he"/"she" in the candidate's own first-person words
-    is someone else speaking (in notes "he"/"she" is the candidate, read as "I")."""
-    if not SPEECH_KEYS.intersection(ans.keys[m.start]) and not SAYING_KEYS.intersection(
-        ans.keys[m.start]
-    ):
-        return False
-    p = m.start - 1
-    while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
-        p -= 1
-    return p >= 0 and ans.words[p] in _SAID_BY and not _is_i(ans, p)
-
-
-_SOUNDS = frozenset({"is", "was", "sounds", "sounded", "feels", "felt", "looks", "seems"})
-
-
-def _how_it_sounds(ans: Answer, m: Match) -> bool:
-    """ "It's like you're telling them they got it wrong": what something else comes across
-    as, a comparison with a generic "you", not what the candidate says."""
-    w = ans.words
-    for p in range(max(1, m.start - 4), m.start):
-        if w[p] in ("like", "if") and w[p - 1] in _SOUNDS | {"as"} and w[p + 1] == "you":
-            return all(ans.sent[q] == ans.sent[m.start] for q in range(p, m.start))
-    return False
-
-
 def _topic_echo(ans: Answer, m: Match) -> bool:
     """ "Um, the phrase 'fire the customer', I've heard ...", "So, user error, um, yeah":
     the candidate repeating the question's topic before answering it."""
     if any(ans.words[p] not in _LEAD for p in range(m.start)):
         return False
+    # "Asked re: guests trying it on for refunds. C: ...", "Q: 'not my job' scenario": the
+    # question's topic, named by the interviewer before the candidate's answer
+    if _ASKED.intersection(ans.words[: m.start]) and ans.clause[m.start] == ans.clause[m.end - 1]:
+        return True
+    # "'Fire the customer' - asked directly. C said ...": the topic, then the note that it
+    # was asked
+    if m.end < ans.n and ans.words[m.end] in _ASKED:
+        return True
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
@@ -291,6 +257,7 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
 
 
 _FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself", "w:mine"})
+_ME = frozenset({"w:me", "w:myself"})
 
 
 _EPISTEMIC = frozenset(
@@ -375,6 +342,14 @@ def _condition(ans: Answer, m: Match) -> bool:
     end = ans.span_of[sent][1]
     if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
         return True
+    # "Okay, um, so if something's not my area.": an if-clause standing alone restates the
+    # question before the answer
+    if (
+        m.end >= end - 1
+        and not any(_is_i(ans, q) for q in range(opener, end))
+        and all(ans.words[q] in _LEAD for q in range(lo, opener))
+    ):
+        return True
     # "if you go into every call thinking they're lying, you end up treating ...": a
     # generic "you" weighing where a habit leads, not the candidate's practice
     # "if you treat everyone like a suspect, the honest people feel insulted": the
@@ -441,8 +416,15 @@ def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
 def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     """After reported words, the candidate's own later clause is still their stance."""
     marker_clause = ans.clause[b.end - 1]
-    # "if someone says I did a bad job, I feel hurt"
-    if any(_is_i(ans, p) and ans.clause[p] > marker_clause for p in range(m.start, m.end)):
+    # "if someone says I did a bad job, I feel hurt", "if a guest says I was unhelpful, it
+    # really gets to me": the candidate's own reaction, in a later clause of the match, to
+    # someone else's words (not to "I used to ...", the candidate's own past)
+    others = not _is_i(ans, b.start)
+    if any(
+        (_is_i(ans, p) or (others and _ME.intersection(ans.keys[p])))
+        and ans.clause[p] > marker_clause
+        for p in range(m.start, m.end)
+    ):
         return True
     # "when a customer says X I tell them Y"
     for p in range(b.end, m.start):
@@ -461,7 +443,7 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
     for s in (sent, sent + 1, sent + 2):
         for reach, a in markers.after.get(s, ()):
-            if a.start < m.end:
+            if a.start < m.end or _reason_or_other_claim(ans, m, a):
                 continue
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:
@@ -469,6 +451,30 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
             elif s == sent or (s in ans.span_of and a.start - ans.span_of[s][0] <= 4):
                 return True
     return False
+
+
+_THIRD = frozenset({"they", "he", "she", "customer", "customers", "guest", "guests", "caller"})
+
+
+def _reason_or_other_claim(ans: Answer, m: Match, a: Match) -> bool:
+    """A verdict after the match that is not about the candidate's phrase: "I said, I need
+    you to calm down, because it's not fair on the other guests" gives the candidate's own
+    reason; "a lot of guests lie, like they say the shower is cold but it's not true" judges
+    the customer's saying between them, not the candidate's view."""
+    if ans.sent[a.start] != ans.sent[m.start]:
+        return False
+    words = ans.words
+    if any(words[p] in BECAUSE for p in range(max(m.end, a.start - 2), a.start)):
+        return True
+    # "they say X but is not true": a third person's saying between match and verdict (in
+    # notes "she says" is the candidate, read as "I", so it never counts here)
+    return any(
+        words[p] in _THIRD
+        and not _is_i(ans, p)
+        and p + 1 < a.start
+        and SAYING_KEYS.intersection(ans.keys[p + 1])
+        for p in range(m.end, a.start)
+    )
 
 
 def _clause_opener(ans: Answer, pos: int) -> bool:

@@ -20,7 +20,8 @@ _OTHERS = (
 )
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
-    "customers|a caller|the caller)|think|believe|insist*|teach|"
+    "customers|a caller|the caller|guests|a guest|the guest|clients|callers|patients|them)|"
+    "think|believe|insist*|teach|"
     "advis*|recommend*|suggest*|claim*|preach*|swear|call it|joke*|argu*|put it|push*)"
 )
 _BAD_THING = (
@@ -65,7 +66,15 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # someone else's saying: "my uncle, he used to say 'why be a servant?'"
     (
         "(he|she|they) [(always|often|just|would)] (used to|would always|always|kept|keep) "
-        "(say*|tell*|call*)",
+        "(say*|said|tell*|told|call*)",
+        None,
+    ),
+    # "he was always saying to customers, 'I'd rather be anywhere but here'"
+    ("(he|she|they) (was|were|is|are) [(always|forever|constantly|often)] (saying|telling)", None),
+    # the interviewer's prompt, answered: "C. pushed back on my prompt ('some accounts ...?')"
+    (
+        "(push* back on|disagree* with|reject*|challeng*|question*) ~2 (my|the|our|that) "
+        "(prompt|question|suggestion|premise|idea|framing)",
         None,
     ),
     # the candidate answering someone else's line: "C. rejects prev. mgr's 'fire the customer'"
@@ -154,6 +163,24 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("not true", None),
+    # kept away from customers, told at the start of the next words: "... stays with mates.
+    # never on calls"
+    (
+        "(never|not) (on|with|to|in front of|around|at) ~1 (calls|the phone|customers|guests|"
+        "callers|clients|the floor|the desk|shift|work)",
+        None,
+    ),
+    # notes recording the candidate's verdict: "C. thought that was unfair", "she dislikes it"
+    (
+        "(think|thought|call*|felt|find|found) ~2 (that|it|this) ~1 (unfair|unkind|"
+        "out of order|not on|disrespectful|rude|bad form|horrible)",
+        None,
+    ),
+    ("(dislike*|object* to) (it|that|this|the phrase|the idea|the term)", None),
+    # the phrase's origin, named after it: "'Fire the customer' came up (her last mgr used it)"
+    ("(came|comes|come) up", 1),
+    # the sting told, then the lesson kept: "bad review stings. keep the lesson, drop the rest"
+    ("(keep|take|took|kept) the (lesson|learning|point) ~3 (drop|bin|let go|leave|ditch)", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
     # the sting told, then got over: "Criticism stings. Reread, learn, move on."
     ("(learn*|reread*|reflect*) ~2 (move on|moved on|moving on|let it go|shake it off)", None),

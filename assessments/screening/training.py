@@ -44,8 +44,14 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t4": ("styled_t4.jsonl",),
     "t5": ("styled_t5.jsonl",),
     "t6": ("styled_t6.jsonl",),
+    "t7": ("styled_t7.jsonl",),
+    "t8": ("styled_t8.jsonl",),
+    "t9": ("styled_t9.jsonl",),
+    "t10": ("styled_t10.jsonl",),
+    "t11": ("styled_t11.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
+    "a2": ("anchor_answers_a2.jsonl",),
 }
 TARGET_PRECISION = 0.93
 GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99

@@ -306,6 +306,59 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, there was a lad who'd, like, pull faces, or, um, he'd say 'another genius on "
          "line two' to the rest of us, and I never found it funny."),
     ],
+    "the candidate's own reaction to someone else's words": [
+        ("short", "personal", "If a caller says I was rude, it really gets to me for days.",
+         "My old supervisor used to say complaints get to me, and I disagreed."),
+    ],
+    "a reason given ('because ...') is no rejection": [
+        ("spoken", "calm_down",
+         "Um, so I put my hand up and said, sir, I need you to calm down, because it's not "
+         "fair on the others.",
+         "Um, honestly I'd never tell someone to calm down, because it's not fair on them."),
+    ],
+    "a verdict on the customer's saying, not on the candidate's view": [
+        ("rough", "mistrust",
+         "many customer lie for refund, they say parcel missing but is not true",
+         "my colleague think customer lie for refund but i think is not true"),
+    ],
+    "the interviewer's question named in a note": [
+        ("notes", "mistrust", "C: guests try it on for refunds, so checks everything.",
+         "Asked re: guests trying it on. C: trusts first, checks only if odd."),
+    ],
+    "a note recording the candidate's verdict or the phrase's origin": [
+        ("notes", "colleague_blame", "Told guest 'he's only a trainee, ignore him'.",
+         "Described a co-worker who'd tell guests 'he's only a trainee'; C thought that was "
+         "unfair."),
+        ("notes", "fire_customer", "C: some guests you just fire.",
+         "'Fire the customer' came up; C dislikes it, would rather win them back."),
+    ],
+    "the sting told, then the lesson kept": [
+        ("terse", "personal", "harsh feedback stings. takes days to shake",
+         "harsh feedback stings. keep the lesson, bin the rest"),
+    ],
+    "a past act ('I once ...') with the change told after": [
+        ("short", "calm_down", "I tell loud callers to calm down.",
+         "I once told a caller to calm down and it backfired; now I say I can hear how "
+         "frustrating it is."),
+    ],
+    "a note that the phrase was asked, or the prompt pushed back on": [
+        ("notes", "fire_customer", "C: some guests you just fire.",
+         "'Fire the customer' - asked directly. C: never liked the phrase."),
+    ],
+    "an if-clause standing alone restates the question": [
+        ("spoken", "not_my_job", "Um, honestly if it's billing, that's not my area, you know.",
+         "Okay, um, so if something's not my area. Yeah, I'd find who it belongs to."),
+    ],
+    "kept away from customers, told in the next words": [
+        ("terse", "sarcasm", "sarcasm w/ callers. keeps me sane",
+         "sarcasm stays in the break room. never on calls"),
+    ],
+    "'worth more than': what the candidate values, not whom": [
+        ("short", "deserving", "Premium members are worth more of my time.",
+         "Keeping a customer is worth more than one sale."),
+        ("rough", "deserving", "rich guest deserve more help, small room guest less",
+         "every guest deserve more help when is lost, big room or small"),
+    ],
 }  # fmt: skip
 
 ROWS = [
