@@ -213,6 +213,11 @@ def _negation_applies(ans: Answer, p: int, start: int, double: bool) -> bool:
     )
 
 
+def is_i(ans: Answer, pos: int) -> bool:
+    """The candidate as subject: "I", or "she"/"he" in a note about the candidate."""
+    return "w:i" in ans.keys[pos]
+
+
 _CONNECTIVES = frozenset({"and", "while", "whereas"})
 BECAUSE = frozenset({"because", "cause", "cos", "coz"})
 _DETERMINERS = frozenset({"the", "our", "their", "most", "some"})
@@ -252,7 +257,7 @@ def other_speaker(ans: Answer, m: Match) -> bool:
     p = m.start - 1
     while p >= 0 and ans.words[p] in _SAID_HOW and ans.sent[p] == ans.sent[m.start]:
         p -= 1
-    return p >= 0 and ans.words[p] in _SAID_BY and "w:i" not in ans.keys[p]
+    return p >= 0 and ans.words[p] in _SAID_BY and not is_i(ans, p)
 
 
 _SOUNDS = frozenset({"is", "was", "sounds", "sounded", "feels", "felt", "looks", "seems"})

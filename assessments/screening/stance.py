@@ -114,6 +114,7 @@ from assessments.screening.negation import (
     for_everyone,
     gap_across_clause,
     how_it_sounds,
+    is_i,
     negated,
     other_speaker,
     refused_quote,
@@ -272,7 +273,7 @@ def _acts_before(ans: Answer, m: Match) -> bool:
     earlier in the sentence (not a knowing "I know ..., but"), so nothing is conceded."""
     lo = ans.span_of[ans.sent[m.start]][0]
     for p in range(max(lo, m.start - 8), m.start):
-        if _is_i(ans, p):
+        if is_i(ans, p):
             q = p + 1
             while q < m.start and ans.words[q] in _ADVERBS:
                 q += 1
@@ -298,7 +299,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         and ans.clause[m.end] != ans.clause[m.end - 1]
     ):
         return True
-    if _is_i(ans, m.start) or (m.start and _is_i(ans, m.start - 1)) or _acts_before(ans, m):
+    if is_i(ans, m.start) or (m.start and is_i(ans, m.start - 1)) or _acts_before(ans, m):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
     sent = ans.sent[m.start]
     end = ans.span_of[sent][1]
@@ -308,7 +309,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         if ans.words[p] in _CONCEDED:
             after = range(p + 1, min(p + 9, ans.n))
             return (
-                any(_is_i(ans, q) for q in after)
+                any(is_i(ans, q) for q in after)
                 or any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, min(p + 7, ans.n)))
                 # "... but that doesn't matter to them", "but she doesn't care whose fault"
                 or any(ans.words[q] in _DISMISSED and ans.neg[q - 1] for q in after)
@@ -335,18 +336,18 @@ def _condition(ans: Answer, m: Match) -> bool:
     if opener is None or ans.clause[m.end - 1] != ans.clause[opener]:
         return False  # the match runs on into the answer to the condition
     # "if I said I'd rather be anywhere else, she'd feel ...": a saying only supposed
-    supposed = opener + 2 < ans.n and _is_i(ans, opener + 1) and ans.words[opener + 2] in _SUPPOSE
+    supposed = opener + 2 < ans.n and is_i(ans, opener + 1) and ans.words[opener + 2] in _SUPPOSE
     generic = (opener + 1 < ans.n and ans.words[opener + 1] == "you") or supposed
     if m.start - opener > 5 and not generic:
         return False  # a longer reach only for "if you go into every call thinking ..."
     end = ans.span_of[sent][1]
-    if any(_is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
+    if any(is_i(ans, q) for q in range(m.end, min(m.end + 6, end))):
         return True
     # "Okay, um, so if something's not my area.": an if-clause standing alone restates the
     # question before the answer
     if (
         m.end >= end - 1
-        and not any(_is_i(ans, q) for q in range(opener, end))
+        and not any(is_i(ans, q) for q in range(opener, end))
         and all(ans.words[q] in _LEAD for q in range(lo, opener))
     ):
         return True
@@ -372,7 +373,7 @@ def _endorsed_after(ans: Answer, m: Match) -> bool:
     candidate takes the reported view on as their own later in the sentence."""
     end = ans.span_of[ans.sent[m.start]][1]
     for p in range(m.end, end):
-        if _is_i(ans, p):
+        if is_i(ans, p):
             for q in range(p + 1, min(p + 6, end)):
                 if ans.neg[q]:
                     break
@@ -419,22 +420,22 @@ def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     # "if someone says I did a bad job, I feel hurt", "if a guest says I was unhelpful, it
     # really gets to me": the candidate's own reaction, in a later clause of the match, to
     # someone else's words (not to "I used to ...", the candidate's own past)
-    others = not _is_i(ans, b.start)
+    others = not is_i(ans, b.start)
     if any(
-        (_is_i(ans, p) or (others and _ME.intersection(ans.keys[p])))
+        (is_i(ans, p) or (others and _ME.intersection(ans.keys[p])))
         and ans.clause[p] > marker_clause
         for p in range(m.start, m.end)
     ):
         return True
     # "when a customer says X I tell them Y"
     for p in range(b.end, m.start):
-        if _is_i(ans, p) and any(
+        if is_i(ans, p) and any(
             SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, min(p + 3, m.start))
         ):
             return True
     # "when customers say X, I tell them Y": the match is in a later clause opened by "I"
     return ans.clause[m.start] > marker_clause and any(
-        _is_i(ans, p) and ans.clause[p] > marker_clause and _clause_opener(ans, p)
+        is_i(ans, p) and ans.clause[p] > marker_clause and _clause_opener(ans, p)
         for p in range(b.end, m.start + 1)
     )
 
@@ -470,7 +471,7 @@ def _reason_or_other_claim(ans: Answer, m: Match, a: Match) -> bool:
     # notes "she says" is the candidate, read as "I", so it never counts here)
     return any(
         words[p] in _THIRD
-        and not _is_i(ans, p)
+        and not is_i(ans, p)
         and p + 1 < a.start
         and SAYING_KEYS.intersection(ans.keys[p + 1])
         for p in range(m.end, a.start)
@@ -481,8 +482,3 @@ def _clause_opener(ans: Answer, pos: int) -> bool:
     """True when `pos` is the first or second word of its clause ("I ...", "then I ...")."""
     clause = ans.clause[pos]
     return pos == 0 or ans.clause[pos - 1] != clause or (pos > 1 and ans.clause[pos - 2] != clause)
-
-
-def _is_i(ans: Answer, pos: int) -> bool:
-    """The candidate as subject: "I", or "she"/"he" in a note about the candidate."""
-    return "w:i" in ans.keys[pos]

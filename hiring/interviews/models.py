@@ -334,7 +334,8 @@ class Interview(models.Model):
 @cache
 def _has_flags() -> Exists:
     """Built once: annotate() resolves a copy each time, and building the sub-query's
-    queryset cost the autosave path as much as compiling it."""
+    queryset anew cost the kit page (and, before the hot paths kept their queryset, each
+    autosave) as much as compiling it."""
     return Exists(Flag.objects.filter(response_id=OuterRef("pk")))
 
 
