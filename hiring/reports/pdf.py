@@ -219,16 +219,18 @@ def render_pdf(
 ) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(template, context)
-    base_url = Path(settings.BASE_DIR).resolve().as_uri() + "/"
-    document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
-    orientation = "landscape" if landscape else "portrait"
     # WeasyPrint allocates hundreds of thousands of short-lived objects; letting the cyclic
     # collector run in the middle of that took ~10% of a render (bench/report_bench.py).
-    # Reference counting still frees almost everything; cycles wait for the next pass.
+    # Paused from the template on, so the context's and the parser's objects do not start
+    # a collection either. Reference counting still frees almost everything; cycles wait
+    # for the next pass.
     collecting = gc.isenabled()
     gc.disable()
     try:
+        html = render_to_string(template, context)
+        base_url = Path(settings.BASE_DIR).resolve().as_uri() + "/"
+        document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher())
+        orientation = "landscape" if landscape else "portrait"
         pdf: bytes = document.write_pdf(
             stylesheets=[print_css(), _page_css(paper_size(), orientation)],
             font_config=font_config(),
