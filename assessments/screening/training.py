@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -49,11 +51,19 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t9": ("styled_t9.jsonl",),
     "t10": ("styled_t10.jsonl",),
     "t11": ("styled_t11.jsonl",),
+    "t12": ("styled_t12.jsonl",),
+    "t13": ("styled_t13.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
 }
 TARGET_PRECISION = 0.93
+# Writer groups with no warning at all (a1, a2): the model may add at most this many flags
+# there, over all such groups together. Asking them for a precision instead (as for the
+# warning groups) made one false positive anywhere force the top of the grid (0.99), and the
+# learned stage all but fell silent.
+ANCHOR_GROUPS = frozenset({"a1", "a2"})
+ANCHOR_FLAGS = 2
 GRID = [round(0.3 + 0.01 * i, 2) for i in range(70)]  # 0.30 .. 0.99
 FALLBACK = 0.99
 
@@ -108,38 +118,53 @@ def pr(flags: Sequence[bool], truth: Sequence[bool]) -> tuple[float, float]:
     return (tp / (tp + fp) if tp + fp else 1.0, tp / pos if pos else 1.0)
 
 
-def choose_threshold(groups: Sequence[Sequence[tuple[float, bool]]]) -> float:
-    """Smallest threshold whose model-only precision is >= TARGET_PRECISION on every group."""
+def choose_threshold(groups: Mapping[str, Sequence[Mapping[str, Any]]]) -> float:
+    """Smallest threshold at which the flags the model ADDS to the rules' (answers no rule
+    flagged) are, pooled over the warning groups, at least TARGET_PRECISION precise, and add
+    at most ANCHOR_FLAGS flags to the warning-free anchor groups."""
+    added = [
+        (r["score"], r["warning"], name in ANCHOR_GROUPS)
+        for name, rows in groups.items()
+        for r in rows
+        if not r["rules"]
+    ]
     for t in GRID:
-        if all(
-            pr([s >= t for s, _w in g], [w for _s, w in g])[0] >= TARGET_PRECISION for g in groups
-        ):
+        tp = sum(1 for s, w, anchor in added if s >= t and w and not anchor)
+        fp = sum(1 for s, w, anchor in added if s >= t and not w and not anchor)
+        on_anchors = sum(1 for s, _w, anchor in added if s >= t and anchor)
+        if on_anchors <= ANCHOR_FLAGS and (tp + fp == 0 or tp / (tp + fp) >= TARGET_PRECISION):
             return t
     return FALLBACK
+
+
+def _held_out(
+    held: str, specs: Sequence[RuleSpec], tests: Path, kw: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """One held-out writer: each of its answers' label, rule flag and model score."""
+    test = writer_records(held, tests)
+    train = [r for w in WRITERS if w != held for r in writer_records(w, tests)]
+    rules_only = Screener(specs, learned=False)
+    scorer = Screener(specs, model=fit(specs, train, **kw))
+    return [
+        {
+            "style": rec.get("style") or "-",
+            "warning": bool(rec["warning"]),
+            "rules": bool(rules_only.screen(rec["answer"])),
+            "score": scorer.learned_score(rec["answer"]),
+        }
+        for rec in test
+    ]
 
 
 def leave_one_writer_out(
     specs: Sequence[RuleSpec], tests: Path = TESTS, **kw: Any
 ) -> dict[str, list[dict[str, Any]]]:
-    """Per held-out writer: each of its answers' labels, rule flag and model score."""
-    rules_only = Screener(specs, learned=False)
-    out: dict[str, list[dict[str, Any]]] = {}
-    for held in WRITERS:
-        test = writer_records(held, tests)
-        if not test:
-            continue
-        train = [r for w in WRITERS if w != held for r in writer_records(w, tests)]
-        scorer = Screener(specs, model=fit(specs, train, **kw))
-        out[held] = [
-            {
-                "style": rec.get("style") or "-",
-                "warning": bool(rec["warning"]),
-                "rules": bool(rules_only.screen(rec["answer"])),
-                "score": scorer.learned_score(rec["answer"]),
-            }
-            for rec in test
-        ]
-    return out
+    """Per held-out writer, its answers scored by a model trained without it. The splits are
+    independent, so they run one per core (a fit takes about a minute)."""
+    held = [w for w in WRITERS if writer_records(w, tests)]
+    with ProcessPoolExecutor() as pool:
+        scored = pool.map(_held_out, held, repeat(specs), repeat(tests), repeat(kw))
+        return dict(zip(held, scored, strict=True))
 
 
 def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -148,9 +173,7 @@ def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         f"{'held out':<10}{'style':<9}{'n':>4}{'thr':>6}  {'rules P/R':>13}  {'+learned P/R':>13}"
     )
     for held, rows in results.items():
-        t = choose_threshold(
-            [[(r["score"], r["warning"]) for r in rs] for h, rs in results.items() if h != held]
-        )
+        t = choose_threshold({h: rs for h, rs in results.items() if h != held})
         for style in ["all", *sorted({r["style"] for r in rows} - {"-"})]:
             sub = [r for r in rows if style in ("all", r["style"])]
             truth = [r["warning"] for r in sub]
@@ -179,9 +202,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     specs = load_rules(yaml.safe_load(RULES_YAML.read_text(encoding="utf-8")))
     results = leave_one_writer_out(specs)
     table = report(results)
-    threshold = choose_threshold(
-        [[(r["score"], r["warning"]) for r in rows] for rows in results.values()]
-    )
+    threshold = choose_threshold(results)
     everything = [r for w in WRITERS for r in writer_records(w)]
     model = fit(specs, everything, threshold=threshold)
     model.meta = {"leave_one_writer_out": table, "target_precision": TARGET_PRECISION}
