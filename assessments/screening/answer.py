@@ -14,6 +14,8 @@ from assessments.screening.vocabulary import Vocabulary
 # Unpunctuated speech or notes can run on for hundreds of words; a "sentence" is cut every
 # SENTENCE_CAP words so no check ever scans more than that (and matches stay local).
 SENTENCE_CAP = 60
+# A question this short ("Rude on chat?") is the topic of the answer that follows it.
+TOPIC_WORDS = 3
 
 NEGATORS = frozenset(
     """
@@ -145,7 +147,11 @@ class Answer:
         plain = ""
         for kind, start, end, tok in tokens(text):
             if kind == "s":
-                s_id, in_sent, pending = s_id + 1, 0, True
+                # "Rude ones? Back of the queue.": a short topic asked, then the answer to
+                # it; one sentence (two clauses), so a rule can read the topic with it.
+                if not (tok[:1] == "?" and 0 < in_sent <= TOPIC_WORDS):
+                    s_id, in_sent = s_id + 1, 0
+                pending = True
                 continue
             if kind == "p":
                 plain = plain or text.translate(TRANSLATE)

@@ -359,6 +359,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "deserving", "rich guest deserve more help, small room guest less",
          "every guest deserve more help when is lost, big room or small"),
     ],
+    "a short question is the topic of the answer after it (answer.py)": [
+        ("terse", "vengeance", "rude? back of the queue then",
+         "rude? same queue. back of the queue is for late returns"),
+        ("notes", "vengeance", "Rude on chat? Slow replies, he says.",
+         "Rude on chat? Same as anyone. Slow replies lose customers, he says."),
+    ],
 }  # fmt: skip
 
 ROWS = [
