@@ -128,7 +128,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
     (
-        "(customer*|caller*|client*|guest*|shopper*) ~2 (say|joke*|comment*|remark*|tease*) "
+        "(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) ~2 (say|joke*|comment*|remark*|tease*) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),

@@ -365,6 +365,18 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("notes", "vengeance", "Rude on chat? Slow replies, he says.",
          "Rude on chat? Same as anyone. Slow replies lose customers, he says."),
     ],
+    "an 'I' inside the quoted words is the quoted speaker's": [
+        ("spoken", "elsewhere",
+         "Um, customers do say that, like, I'd rather be at home than here, and honestly, "
+         "yeah, I would.",
+         "Um, customers do say that, like, 'I bet you'd rather be at home than listening to "
+         "me moan'."),
+        ("short", "elsewhere",
+         "A passenger said to me I must be tired of people, and I am, I'd rather be anywhere "
+         "else.",
+         "A passenger said to me, 'you must be tired of people, I bet you'd rather be anywhere "
+         "else.'"),
+    ],
 }  # fmt: skip
 
 ROWS = [
