@@ -244,7 +244,7 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
     hi = min(m.end + 6, ans.n)
     aside = any(
         (words[p] == "who" and p + 2 < ans.n and words[p + 2] == "not")
-        or words[p] in ("obviously", "naturally")
+        or words[p] in ("obviously", "naturally", "sure", "granted", "admittedly")
         or (words[p] == "of" and p + 1 < ans.n and words[p + 1] == "course")
         for p in range(m.end, hi)
     )

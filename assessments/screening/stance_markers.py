@@ -38,7 +38,8 @@ _STAFF = (
 # someone described by their habits: "there was this guy on my team who would ..."
 _SOMEONE = (
     "(guy|girl|lady|woman|man|bloke|fella|person|people|colleague*|coworker*|co worker*|"
-    "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*)"
+    "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
+    "trainer*|teacher*|instructor*)"
 )
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
@@ -84,11 +85,15 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
     # what staff are told or trained to do: "you do get told everyone's out to rip you off"
-    ("(=get|=got|=getting|=were|=was|=been) (told|taught|trained) [to]", None),
     (
-        "(she|he|they|manager*|boss*|supervisor*|company|management|head office) ~1 "
-        "(want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
-        "(us|staff|everyone|the team|new staff|new hires|agents|reps) [to]",
+        "(=get|=got|=getting|=were|=was|=been) [(literally|always|even|actually|specifically|"
+        "explicitly|once|all)] (told|taught|trained) [to]",
+        None,
+    ),
+    (
+        "(she|he|they|manager*|mgr|mgrs|boss*|supervisor*|trainer*|company|management|"
+        "head office) ~1 (want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
+        "(us|staff|everyone|the team|team|new staff|new hires|agents|reps) [to]",
         None,
     ),
     (
@@ -191,6 +196,17 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(not|never) (ok|okay|acceptable|cool)", None),
+    # praise or blame kept for a private talk: "praise agents in one-to-ones, not to complainers"
+    (
+        "(privately|in private|behind closed doors|(in|during|at) ~2 (one to one*|1 1|coaching|"
+        "supervision|debrief*|team meeting*|huddle*))",
+        4,
+    ),
+    (
+        "not (during|to|in front of|while|with) ~2 (complain*|complainer*|customer*|caller*|"
+        "guest*|patient*|the customer)",
+        None,
+    ),
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
     (f"(be|the) ~1 {_BAD_THING}", None),
     ("(have|has|with) no (place|room|business)", None),

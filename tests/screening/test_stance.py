@@ -377,6 +377,25 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "A passenger said to me, 'you must be tired of people, I bet you'd rather be anywhere "
          "else.'"),
     ],
+    "what staff were told or taught, with an adverb or by a named trainer": [
+        ("spoken", "sorry_guilt",
+         "Um, honestly, I don't say sorry, it just admits liability, you know.",
+         "Um, we were literally told in induction: don't say sorry, it implies liability."),
+        ("notes", "sorry_guilt", "Cand. never apologises for faulty items ('legal reasons').",
+         "Prev. mgr told team never to apologise for faulty items ('legal reasons')."),
+        ("short", "sorry_guilt", "Honestly, I don't say sorry because it's admitting liability.",
+         "We had a trainer once who said, uh, don't say sorry because it's admitting "
+         "liability."),
+    ],
+    "praise kept for a private talk, not said to the complainer": [
+        ("terse", "praise_rep", "Praise the agent to the complainer.",
+         "Praise agents in coaching, privately."),
+    ],
+    "a liking granted ('sure') and set against a 'but'": [
+        ("short", "appreciation", "I like it when guests thank me, that's what keeps me going.",
+         "I like it when guests thank me, sure, but I'm really there for the guest who needs "
+         "help."),
+    ],
 }  # fmt: skip
 
 ROWS = [
