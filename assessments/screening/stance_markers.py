@@ -112,6 +112,14 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(could|might) have ~2 (said|pointed|told|gone|explained|snapped|argued)", None),
     # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
     ("(quot*|mimic*|repeat*) ~3 (customer*|caller*|guest*|client*|patient*|manager*|boss*)", None),
+    # ... ending before the noun, so a phrase that starts on it is still the quoted one's:
+    # "C quoted a rude caller ('you're thick as mince')"
+    (
+        "(quoted|quoting|quotes|mimicked|mimicking|imitated|imitating) (a|an|the|one|this|that)",
+        None,
+    ),
+    # a habit the candidate has dropped, named first in a note: "Old habit: script word for word"
+    ("(old|former|past) habit", None),
     # a reply held back: "biting back a smart reply"
     ("(bite|bit|biting|bites|hold|holding|held|holds|swallow*) (back|in|my tongue)", 3),
     ("(resist*|refrain* from)", 3),
@@ -196,6 +204,12 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(not|never) (ok|okay|acceptable|cool)", None),
+    # the past self, dropped: "Used to doubt bag claims. Not anymore.", "says she's moved on"
+    (
+        "(not anymore|not any more|no longer|dropped it|dropped that|grew out of it|outgrew it|"
+        "coached (her|him|me) out of it|(has|have|she's|he's|i've|she has|he has) moved on)",
+        None,
+    ),
     # praise or blame kept for a private talk: "praise agents in one-to-ones, not to complainers"
     (
         "(privately|in private|behind closed doors|(in|during|at) ~2 (one to one*|1 1|coaching|"

@@ -396,6 +396,18 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "I like it when guests thank me, sure, but I'm really there for the guest who needs "
          "help."),
     ],
+    "a habit dropped, said after it ('Not anymore', 'she's moved on')": [
+        ("terse", "mistrust", "Doubts bag claims. Checks receipts first.",
+         "Used to doubt bag claims. Not anymore."),
+    ],
+    "a quoted customer, when the phrase starts on the word for them": [
+        ("notes", "contempt", "C called a rude caller thick as mince.",
+         "C quoted a rude caller ('you're thick as mince'). Sorted his bill anyway."),
+    ],
+    "not believing that the customer lies is trust": [
+        ("rough", "mistrust", "i dont believe customers, they lie",
+         "i dont beleive customer is lying when they say no bill received"),
+    ],
 }  # fmt: skip
 
 ROWS = [
