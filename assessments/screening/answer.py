@@ -78,7 +78,8 @@ _CONTEXTUAL: dict[str, Callable[[Sequence[str], int, bool], bool]] = {
     "never": _never,
     "no": _no,
     "than": _than,
-    "even": _next_is("if", "though", "when"),  # concession: "even if it's not my job"
+    # concession: "even if it's not my job"; rough English drops the "if": "even is not my fault"
+    "even": _next_is("if", "though", "when", "is", "it"),
     "instead": _next_is("of"),
     "rather": _next_is("than"),
     **{w: _gerund_follows for w in _NEG_BEFORE_GERUND},

@@ -47,6 +47,8 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("terse", "calm_down", "tell them calm down", "never tell them calm down"),
         ("rough", "calm_down", "i tell them please calm down first",
          "i never tell customer calm down is make worse"),
+        ("rough", "defensive", "i tell guest is not my fault, is the system",
+         "i say sorry to guest even is not my fault, sorry not mean guilty"),
     ],
     "past self that changed": [
         ("short", "sorry_guilt", "Saying sorry means admitting it was our fault.",
