@@ -268,7 +268,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (f"(never|not|rarely|seldom) ~1 {_HELPS}", 1),
     (
-        "(it|that|this|which|doing that|saying that|doing so|saying so) ~2 "
+        "(it|that|this|which|doing that|saying that|doing so|saying so) !(=i|we|you|they|he|she) ~2 "
         f"(never|not|rarely|seldom) ~1 {_HELPS}",
         None,
     ),

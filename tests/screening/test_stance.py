@@ -47,6 +47,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("terse", "calm_down", "tell them calm down", "never tell them calm down"),
         ("rough", "calm_down", "i tell them please calm down first",
          "i never tell customer calm down is make worse"),
+        ("rough", "calm_down",
+         "i say to him calm down please calm down, i repeat until he stop, before this i dont "
+         "help nothing",
+         "i say him calm down one time, this dont help nothing, now i listen first"),
         ("rough", "defensive", "i tell guest is not my fault, is the system",
          "i say sorry to guest even is not my fault, sorry not mean guilty"),
     ],
