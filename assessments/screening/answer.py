@@ -33,6 +33,21 @@ _CLAUSE_WORDS = frozenset(
 CONTRAST = frozenset({"but", "however", "although", "though", "yet", "whereas"})
 _SUBJECTS = frozenset({"i", "we", "they", "he", "she", "you", "then", "it", "that"})
 _PREFER = frozenset({"rather", "prefer", "prefers", "preferred"})
+_CONDITIONS = frozenset({"if", "when", "whenever"})
+_MAIN_SUBJECTS = frozenset({"i", "it", "we", "they", "he", "she"})
+# words after which a pronoun is an object or part of the condition, not a new subject
+_BEFORE_OBJECT = frozenset(
+    """to at with for from about tell told ask asked give gave call called and or that than
+    if when what who whom which where how because as like by of on in is are was were be
+    been do does did have has had not say says said saying think thinks thought thinking
+    feel feels felt know knows knew believe believes bet guess reckon assume mean means
+    meant""".split()  # noqa: SIM905
+)
+# "it" opens the main clause only as a subject: "... rude it gets to me", not "doing it for"
+_IT_VERBS = frozenset(
+    """is was gets got makes made really just feels felt does did can will would depends
+    means happens stays sticks ruins hurts annoys bothers drives""".split()  # noqa: SIM905
+)
 
 
 def _not(words: Sequence[str], i: int, _rather: bool) -> bool:
@@ -210,6 +225,23 @@ def _clauses(words: list[str], sent: list[int], breaks: list[bool]) -> list[int]
     for i in range(len(words) - 1):
         if words[i] in ("and", "or") and words[i + 1] in _SUBJECTS:
             breaks[i] = True
+    # "if a customer is rude it gets to me", "when guest angry i say calm down": an
+    # unpunctuated condition ends where the main clause's subject comes after its verb
+    opened = -1
+    for i, w in enumerate(words):
+        if breaks[i] or (i and sent[i] != sent[i - 1]):
+            opened = -1
+        if w in _CONDITIONS:
+            opened = i
+        elif (
+            opened >= 0
+            and i - opened >= 3
+            and w in _MAIN_SUBJECTS
+            and words[i - 1] not in _BEFORE_OBJECT
+            and (w != "it" or (i + 1 < len(words) and words[i + 1] in _IT_VERBS))
+        ):
+            breaks[i] = True
+            opened = -1
     clause: list[int] = []
     c_id = 0
     for i, b in enumerate(breaks):

@@ -141,7 +141,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
     (
-        "(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) ~2 (say|joke*|comment*|remark*|tease*) "
+        "(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) ~2 "
+        "(say|joke*|comment*|remark*|tease*) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
@@ -268,7 +269,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     (f"(never|not|rarely|seldom) ~1 {_HELPS}", 1),
     (
-        "(it|that|this|which|doing that|saying that|doing so|saying so) !(=i|we|you|they|he|she) ~2 "
+        "(it|that|this|which|doing that|saying that|doing so|saying so) "
+        "!(=i|we|you|they|he|she) ~2 "
         f"(never|not|rarely|seldom) ~1 {_HELPS}",
         None,
     ),

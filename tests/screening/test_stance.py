@@ -414,6 +414,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "mistrust", "i dont believe customers, they lie",
          "i dont beleive customer is lying when they say no bill received"),
     ],
+    "an unpunctuated condition ends at the main clause's subject (answer.py)": [
+        ("rough", "vengeance", "if customer is rude to me i make him wait more long",
+         "if customer is rude to me i never make him wait more long"),
+        ("short", "personal", "If a customer is rude it really gets to me.",
+         "If a customer is rude it never gets to me, I know it's not about me."),
+    ],
 }  # fmt: skip
 
 ROWS = [
