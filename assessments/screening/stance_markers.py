@@ -37,7 +37,7 @@ _STAFF = (
 )
 # someone described by their habits: "there was this guy on my team who would ..."
 _SOMEONE = (
-    "(guy|girl|lady|woman|man|bloke|fella|person|people|colleague*|coworker*|co worker*|"
+    "(guy|girl|lady|woman|man|bloke|fella|lad|lass|person|people|colleague*|coworker*|co worker*|"
     "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
     "trainer*|teacher*|instructor*)"
 )
