@@ -53,6 +53,10 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t11": ("styled_t11.jsonl",),
     "t12": ("styled_t12.jsonl",),
     "t13": ("styled_t13.jsonl",),
+    "t14": ("styled_t14.jsonl",),
+    "t15": ("styled_t15.jsonl",),
+    "t16": ("styled_t16.jsonl",),
+    "t17": ("styled_t17.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
