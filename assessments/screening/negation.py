@@ -218,6 +218,24 @@ def is_i(ans: Answer, pos: int) -> bool:
     return "w:i" in ans.keys[pos]
 
 
+_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
+
+
+def speaks(ans: Answer, after: int, pos: int) -> bool:
+    """The candidate is the subject at pos, not an "I" inside a quotation opened after token
+    ``after`` ("customers say, 'I bet you'd rather be at home'" quotes the customer's "I"):
+    an odd number of quotation marks between them (an apostrophe between letters is none)."""
+    if not is_i(ans, pos):
+        return False
+    text = ans.text
+    marks = sum(
+        1
+        for i in range(ans.ends[after - 1], ans.starts[pos])
+        if text[i] in _QUOTES and not (text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())
+    )
+    return marks % 2 == 0
+
+
 _CONNECTIVES = frozenset({"and", "while", "whereas"})
 BECAUSE = frozenset({"because", "cause", "cos", "coz"})
 _DETERMINERS = frozenset({"the", "our", "their", "most", "some"})

@@ -118,6 +118,7 @@ from assessments.screening.negation import (
     negated,
     other_speaker,
     refused_quote,
+    speaks,
     split_negation,
     unafraid,
 )
@@ -414,27 +415,6 @@ def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
     )
 
 
-_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
-
-
-def _quoted_after(ans: Answer, b: Match, pos: int) -> bool:
-    """The word at pos is inside a quotation opened after the marker b: "customers say,
-    'I bet you'd rather be at home'" quotes the customer's "I", not the candidate's. An odd
-    number of quotation marks lies between them (an apostrophe between letters is none)."""
-    text = ans.text
-    marks = sum(
-        1
-        for i in range(ans.ends[b.end - 1], ans.starts[pos])
-        if text[i] in _QUOTES and not (text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())
-    )
-    return marks % 2 == 1
-
-
-def _speaks(ans: Answer, b: Match, p: int) -> bool:
-    """The candidate is the subject at p, not an "I" inside what the marker b reports."""
-    return is_i(ans, p) and not _quoted_after(ans, b, p)
-
-
 def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     """After reported words, the candidate's own later clause is still their stance."""
     marker_clause = ans.clause[b.end - 1]
@@ -444,20 +424,20 @@ def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     # someone else's words (not to "I used to ...", the candidate's own past)
     others = not is_i(ans, b.start)
     if any(
-        (_speaks(ans, b, p) or (others and _ME.intersection(ans.keys[p])))
+        (speaks(ans, b.end, p) or (others and _ME.intersection(ans.keys[p])))
         and ans.clause[p] > marker_clause
         for p in range(m.start, m.end)
     ):
         return True
     # "when a customer says X I tell them Y"
     for p in range(b.end, m.start):
-        if _speaks(ans, b, p) and any(
+        if speaks(ans, b.end, p) and any(
             SPEECH_KEYS.intersection(ans.keys[q]) for q in range(p + 1, min(p + 3, m.start))
         ):
             return True
     # "when customers say X, I tell them Y": the match is in a later clause opened by "I"
     return ans.clause[m.start] > marker_clause and any(
-        _speaks(ans, b, p) and ans.clause[p] > marker_clause and _clause_opener(ans, p)
+        speaks(ans, b.end, p) and ans.clause[p] > marker_clause and _clause_opener(ans, p)
         for p in range(b.end, m.start + 1)
     )
 
