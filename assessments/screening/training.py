@@ -58,6 +58,7 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t16": ("styled_t16.jsonl",),
     "t17": ("styled_t17.jsonl",),
     "t19": ("styled_t19.jsonl",),
+    "t20": ("styled_t20.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
