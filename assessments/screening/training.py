@@ -57,6 +57,7 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t15": ("styled_t15.jsonl",),
     "t16": ("styled_t16.jsonl",),
     "t17": ("styled_t17.jsonl",),
+    "t18": ("styled_t18.jsonl",),
     "t19": ("styled_t19.jsonl",),
     "t20": ("styled_t20.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
