@@ -418,7 +418,6 @@ def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
 def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     """After reported words, the candidate's own later clause is still their stance."""
     marker_clause = ans.clause[b.end - 1]
-
     # "if someone says I did a bad job, I feel hurt", "if a guest says I was unhelpful, it
     # really gets to me": the candidate's own reaction, in a later clause of the match, to
     # someone else's words (not to "I used to ...", the candidate's own past)
