@@ -31,6 +31,12 @@ class Compiled:
     rule_ids: dict[str, int]  # rule code -> WarningRule id, to store flags without lookups
 
 
+# The kit screens the same text twice in a row: live screening when the recruiter pauses,
+# then the autosave that follows it (the kit's hx-trigger delays are 400 and 700 ms).
+# Remembering recent answers makes the second screening free in the process that served
+# the first. 128 answers of at most 20,000 characters bound the memory.
+SCREEN_MEMO = 128
+
 _cache: dict[int, tuple[tuple[object, ...], Compiled]] = {}
 _lock = threading.Lock()
 
@@ -64,7 +70,9 @@ def compiled_for(version: BankVersion) -> Compiled:
             return cached[1]
         rules = _rules_of(version)
         compiled = Compiled(
-            screener=Screener((_spec(r) for r in rules), learned=version.learned_stage),
+            screener=Screener(
+                (_spec(r) for r in rules), learned=version.learned_stage, memo=SCREEN_MEMO
+            ),
             rule_ids={r.code: r.pk for r in rules},
         )
         _cache[version.pk] = (stamp, compiled)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assessments.screening import stance_markers
 from assessments.screening.answer import Answer, sentence_spans
@@ -45,7 +46,8 @@ class Screener:
     """Compiled rules. Build once, reuse: ``Screener(rules).screen(answer)``.
 
     ``learned=False`` (or ``model=None``) screens with the rules only; by default the
-    shipped learned stage (model.py) is used when its file is present.
+    shipped learned stage (model.py) is used when its file is present. ``memo=N`` remembers
+    the flags of the last N answers screened (both stages): screening is deterministic.
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class Screener:
         stance: bool = True,
         learned: bool = True,
         model: ScreeningModel | _Default | None = DEFAULT_MODEL,
+        memo: int = 0,
     ) -> None:
         self.rules: tuple[RuleSpec, ...] = tuple(rules)
         self.fuzzy = fuzzy
@@ -74,6 +77,9 @@ class Screener:
         self._vocab.finish(fuzzy)
         self._automaton = Automaton(self._programs)
         self._model_floor = self._calibrate_model()
+        self._memo: Callable[[str], tuple[Flag, ...]] | None = (
+            lru_cache(maxsize=memo)(self._screen_both) if memo else None
+        )
 
     @property
     def learned(self) -> bool:
@@ -89,6 +95,14 @@ class Screener:
 
         ``patterns=False`` or ``learned=False`` leaves that stage out for this call.
         """
+        if patterns and learned and self._memo is not None:
+            return list(self._memo(text))  # a fresh list: callers may change theirs
+        return self._screen(text, patterns, learned)
+
+    def _screen_both(self, text: str) -> tuple[Flag, ...]:
+        return tuple(self._screen(text, True, True))
+
+    def _screen(self, text: str, patterns: bool, learned: bool) -> list[Flag]:
         if not text or not text.strip():
             return []
         ans = Answer(text, self._vocab)

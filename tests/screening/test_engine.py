@@ -431,3 +431,24 @@ def test_stance_edge_cases(screener):
     text = "When customers say I bet you'd rather be at home, I tell them I'm glad to be here."
     assert codes(screener, text) == set()
     assert "personal" not in codes(screener, "I used to get upset when customers complained.")
+
+
+def test_a_screener_with_a_memo_gives_the_same_flags_and_a_fresh_list_each_time(raw_rules):
+    rules = load_rules({"warning_rules": raw_rules})
+    answers = [
+        "Honestly I like being appreciated, that is why I do this job.",
+        "I listened, said sorry for the trouble and rang her back when I said I would.",
+        "Some customers just need to calm down and stop wasting my time.",
+    ]
+    plain = Screener(rules)
+    assert any(plain.screen(text) for text in answers)  # flags to remember
+    remembering = Screener(rules, memo=2)
+    for _ in range(2):  # the second round is answered from the memo (and evicts as it goes)
+        for text in answers:
+            first = remembering.screen(text)
+            assert first == plain.screen(text)
+            first.clear()  # a caller's list is its own
+            assert remembering.screen(text) == plain.screen(text)
+    # A call leaving a stage out is never answered from the memo of both stages.
+    text = answers[0]
+    assert remembering.screen(text, learned=False) == plain.screen(text, learned=False)
