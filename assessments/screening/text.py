@@ -187,6 +187,10 @@ _NO_S_STRIP = ("ss", "us", "is", "ous")
 _VOWELS = set("aeiouy")
 
 
+# Words the final-e rule would turn into a pronoun a pattern names ("here", "theme").
+_PRONOUN_STEMS = frozenset({"her", "them", "him", "his", "thei"})
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A small, predictable English stemmer (same function for answers and patterns)."""
@@ -209,8 +213,8 @@ def stem(word: str) -> str:
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "lsz":
         w = w[:-1]  # stopped -> stopp -> stop
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]  # care/caring -> car, fire/fired -> fir
+    if len(w) > 3 and w.endswith("e") and w[:-1] not in _PRONOUN_STEMS:
+        w = w[:-1]  # care/caring -> car, fire/fired -> fir; never "here" -> "her"
     return w
 
 

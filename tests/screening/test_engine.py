@@ -138,6 +138,14 @@ def test_it_forgives_light_typos_in_long_words(screener):
     assert "servitude" not in codes(screener, "Even with demanding customers I stay warm.")
     s = Screener([rule("f", "fire")])
     assert codes(s, "I love fine dining") == set()
+    assert codes(Screener([rule("r", "resent*")]), "They kept resetting his router.") == set()
+
+
+def test_a_word_is_not_stemmed_into_a_pronoun(screener):
+    s = Screener([rule("h", "(her|them) ~2 fault")])
+    assert codes(s, "It was her own fault.") == {"h"}
+    assert codes(s, "Here the fault was ours.") == set()  # not "her"
+    assert codes(s, "The theme of the fault log was clear.") == set()  # not "them"
 
 
 def test_it_catches_the_paraphrases_listed_in_a_rule(screener):
