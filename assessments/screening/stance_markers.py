@@ -41,6 +41,13 @@ _SOMEONE = (
     "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
     "trainer*|teacher*|instructor*)"
 )
+# what may stand between a customer and their verb of saying: "customers will often say"
+_ADVERB = (
+    "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|who|ever|"
+    "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|"
+    "at the desk|on the phone|in chat|here|there|then|again|jokingly|angrily|and|scream*|"
+    "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
+)
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
 DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
@@ -140,14 +147,20 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # a customer's claim about me: "a customer told me I must wish I was home"
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
+    # (the words between are the customer's adverbs: "when customer scream i say him" is
+    # the candidate speaking)
     (
-        "(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) ~2 "
-        "(say|joke*|comment*|remark*|tease*) "
+        f"(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) [{_ADVERB}] "
+        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
     # ... and told me to do: "cust told me calm down" (notes drop the "to", "cust" is common)
-    ("(customer*|cust|custs|caller*|client*|guest*|shopper*) ~2 (tell|ask*|want*) me [to]", None),
+    (
+        f"(customer*|cust|custs|caller*|client*|guest*|shopper*) [{_ADVERB}] [{_ADVERB}] "
+        "(tell|ask*|want*) me [to]",
+        None,
+    ),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
     (
         f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {_OTHERS} "

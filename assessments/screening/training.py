@@ -60,6 +60,8 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t18": ("styled_t18.jsonl",),
     "t19": ("styled_t19.jsonl",),
     "t20": ("styled_t20.jsonl",),
+    "t21": ("styled_t21.jsonl",),
+    "t23": ("styled_t23.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),

@@ -420,6 +420,15 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "personal", "If a customer is rude it really gets to me.",
          "If a customer is rude it never gets to me, I know it's not about me."),
     ],
+    "the candidate speaking after a customer's action, not the customer": [
+        ("rough", "calm_down", "when customer scream i say him please calm down sir",
+         "when customer scream and tell me calm down, i stay polite and help"),
+    ],
+    "the candidate's own state before a 'but' is not conceded": [
+        ("rough", "carry_over",
+         "after bad call i am little cold with the next customers, not rude but no smile",
+         "after bad call i take one minute so the next customers get a fresh start"),
+    ],
 }  # fmt: skip
 
 ROWS = [
