@@ -221,6 +221,20 @@ def is_i(ans: Answer, pos: int) -> bool:
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 
 
+_STATE_VERBS = frozenset(
+    "am was be stay stayed get got feel felt go went become became".split()  # noqa: SIM905 - a word list is easier to read and edit
+)
+
+
+def own_state_before(ans: Answer, m: Match) -> bool:
+    """The candidate's own state, just before the match: "i am a bit cold with ..."."""
+    lo = max(ans.span_of[ans.sent[m.start]][0], m.start - 4)
+    return any(
+        is_i(ans, q) and ans.words[q + 1] in _STATE_VERBS and ans.clause[q] == ans.clause[m.start]
+        for q in range(lo, m.start - 1)
+    )
+
+
 def speaks(ans: Answer, after: int, pos: int) -> bool:
     """The candidate is the subject at pos, not an "I" inside a quotation opened after token
     ``after`` ("customers say, 'I bet you'd rather be at home'" quotes the customer's "I"):

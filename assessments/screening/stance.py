@@ -117,6 +117,7 @@ from assessments.screening.negation import (
     is_i,
     negated,
     other_speaker,
+    own_state_before,
     refused_quote,
     speaks,
     split_negation,
@@ -302,7 +303,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         return True
     if is_i(ans, m.start) or (m.start and is_i(ans, m.start - 1)) or _acts_before(ans, m):
         return False  # "I tell them to calm down, but nicely": still the candidate's act
-    if _own_state_before(ans, m):
+    if own_state_before(ans, m):
         return False  # "i am little cold with the next customers, not rude but ...": mine
     sent = ans.sent[m.start]
     end = ans.span_of[sent][1]
@@ -322,18 +323,6 @@ def _conceded(ans: Answer, m: Match) -> bool:
             hi = min(p + 4, ans.span_of[ans.sent[p]][1])
             return any(_FIRST.intersection(ans.keys[q]) for q in range(p + 1, hi))
     return False
-
-
-_STATE_VERBS = frozenset("am was be stay stayed get got feel felt go went become became".split())
-
-
-def _own_state_before(ans: Answer, m: Match) -> bool:
-    """The candidate's own state, just before the match: "i am a bit cold with ..."."""
-    lo = max(ans.span_of[ans.sent[m.start]][0], m.start - 4)
-    return any(
-        is_i(ans, q) and ans.words[q + 1] in _STATE_VERBS and ans.clause[q] == ans.clause[m.start]
-        for q in range(lo, m.start - 1)
-    )
 
 
 def _condition(ans: Answer, m: Match) -> bool:
