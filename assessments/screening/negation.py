@@ -34,7 +34,7 @@ SPEECH_KEYS = frozenset(
     for w in (
         "tell", "say", "explain", "mention", "admit", "remind", "reassure", "warn", "point",
         "think", "believe", "use", "feel", "agree", "figure", "reckon", "assume", "suspect",
-        "guess",
+        "guess", "answer", "reply", "respond", "retort",
     )
 )  # fmt: skip
 

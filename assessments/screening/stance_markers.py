@@ -43,7 +43,7 @@ _SOMEONE = (
 )
 # what may stand between a customer and their verb of saying: "customers will often say"
 _ADVERB = (
-    "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|who|ever|"
+    "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|ever|"
     "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|"
     "at the desk|on the phone|in chat|here|there|then|again|jokingly|angrily|and|scream*|"
     "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
@@ -112,7 +112,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
     # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
     (
-        "(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 (say|do|go|tell|just)",
+        "(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 "
+        "(say|do|go|tell|just|think)",
         None,
     ),
     # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
@@ -150,8 +151,9 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # (the words between are the customer's adverbs: "when customer scream i say him" is
     # the candidate speaking)
     (
-        f"(customer*|caller*|client*|guest*|shopper*|passenger*|patient*) [{_ADVERB}] "
-        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*) "
+        f"(customer*|cust|custs|caller*|client*|guest*|shopper*|passenger*|patient*|pax|pt|pts|"
+        f"resident*|tenant*|member of the public) [{_ADVERB}] "
+        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*|call* (us|me|the company|the staff)) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
@@ -159,6 +161,19 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (
         f"(customer*|cust|custs|caller*|client*|guest*|shopper*) [{_ADVERB}] [{_ADVERB}] "
         "(tell|ask*|want*) me [to]",
+        None,
+    ),
+    # colleagues as the subject: "Colleagues mocked custs on the floor", "others would ..."
+    (
+        "(colleagues|coworkers|co workers|the others|others on|"
+        "people on the floor|the old timers) [(would|used to|"
+        "always|often|kept|all|sometimes|openly|regularly)]",
+        1,
+    ),
+    # ... placed first: "A colleague at my last place used to tell customers ..."
+    (
+        f"(a|my|one|our|the|another) {_OTHERS} (at|in|on|from) ~3 (used to|would|always|kept|"
+        f"often) {_SAYING}",
         None,
     ),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
@@ -236,6 +251,15 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
+    # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"
+    ("=x !(ray|rays|amount|number|times|minutes|days|pounds)", 6),
+    ("=ve on (it|that|this|the idea|that culture|the culture|them)", None),
+    (
+        "(call*|called) (it|that|this) [(a|an|just)] (power trip|ego trip|nonsense|rubbish|toxic|"
+        "unfair|lazy|disrespectful|cop out|bullying|wrong|out of order)",
+        None,
+    ),
+    ("(wrong|not the) (moment|time|place) ~2 [(for|to)]", 8),
     (f"(be|the) ~1 {_BAD_THING}", None),
     ("(have|has|with) no (place|room|business)", None),
     ("not (the|my) (reason|motivation|driver|point)", None),
