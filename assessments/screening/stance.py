@@ -210,6 +210,11 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
 def _topic_echo(ans: Answer, m: Match) -> bool:
     """ "Um, the phrase 'fire the customer', I've heard ...", "So, user error, um, yeah":
     the candidate repeating the question's topic before answering it."""
+    # "Um, handling a complaint about me? Uh, yeah, it happened.": the question said back
+    end = ans.span_of[ans.sent[m.start]][1]
+    if ans.sent[m.start] == 0 and end <= 8 and end < ans.n and ans.words[end] in _REPLY:
+        if ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")[:1] == "?":
+            return True
     if any(ans.words[p] not in _LEAD for p in range(m.start)):
         return False
     # "Asked re: guests trying it on for refunds. C: ...", "Q: 'not my job' scenario": the
@@ -231,6 +236,7 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
 
 
+_REPLY = frozenset("yeah yes yep so okay ok um uh er erm right well hmm sure".split())  # noqa: SIM905
 _CONCEDED = frozenset({"but", "however", "yet"})
 _DISMISSED = frozenset({"matter", "matters", "care", "cares", "count", "counts", "help", "helps"})
 _ANSWERED = frozenset({"still", "anyway", "regardless"})

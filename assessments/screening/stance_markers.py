@@ -170,6 +170,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "always|often|kept|all|sometimes|openly|regularly)]",
         1,
     ),
+    # ... or without one: "someone on my old team would've gone 'it's only three pounds'"
+    (
+        f"(someone|somebody|people|others|colleagues) (at|in|on|from) ~3 (used to|would|always|"
+        f"kept|often) {_SAYING}",
+        None,
+    ),
     # ... placed first: "A colleague at my last place used to tell customers ..."
     (
         f"(a|my|one|our|the|another) {_OTHERS} (at|in|on|from) ~3 (used to|would|always|kept|"
@@ -241,7 +247,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     # praise or blame kept for a private talk: "praise agents in one-to-ones, not to complainers"
     (
-        "(privately|in private|behind closed doors|(in|during|at) ~2 (one to one*|1 1|coaching|"
+        "(privately|in private|behind closed doors|on my own with (him|her|them)|"
+        "(in|during|at) ~2 (one to one*|1 1|coaching|"
         "supervision|debrief*|team meeting*|huddle*))",
         4,
     ),

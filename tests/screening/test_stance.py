@@ -429,6 +429,17 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "after bad call i am little cold with the next customers, not rude but no smile",
          "after bad call i take one minute so the next customers get a fresh start"),
     ],
+    "the interview question said back as the first sentence": [
+        ("spoken", "personal",
+         "Um, so, yeah, a complaint about me stays with me for days, honestly.",
+         "Um, handling a complaint about me personally? Uh, yeah, it's happened, and I "
+         "listened back to the call."),
+    ],
+    "someone else's habit, with where they worked between": [
+        ("spoken", "dismissive", "Um, I'd just say to her, like, it's only three pounds.",
+         "And, you know, someone on my old team would've gone 'it's only three pounds', but "
+         "she budgets to the penny."),
+    ],
 }  # fmt: skip
 
 ROWS = [
