@@ -212,9 +212,10 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     the candidate repeating the question's topic before answering it."""
     # "Um, handling a complaint about me? Uh, yeah, it happened.": the question said back
     end = ans.span_of[ans.sent[m.start]][1]
-    if ans.sent[m.start] == 0 and end <= 8 and end < ans.n and ans.words[end] in _REPLY:
-        if ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")[:1] == "?":
-            return True
+    short_first = ans.sent[m.start] == 0 and end <= 8 and end < ans.n
+    replied = short_first and ans.words[end] in _REPLY
+    if replied and ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")[:1] == "?":
+        return True
     if any(ans.words[p] not in _LEAD for p in range(m.start)):
         return False
     # "Asked re: guests trying it on for refunds. C: ...", "Q: 'not my job' scenario": the
