@@ -12,7 +12,7 @@ from __future__ import annotations
 
 _OTHERS = (
     "(manager*|boss*|supervisor*|colleague*|coworker*|co worker*|trainer*|owner*|"
-    "team lead*|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
+    "team lead*|tl|tls|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
     "companies|staff|employee*|rep|reps|agent*|cashier*|waiter*|server*|guy|lady|"
     "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*|uncle*|aunt*|"
     "nan|gran|grandma|grandad|grandpa|brother*|sister*|cousin*|partner*|husband|wife|"
@@ -21,7 +21,7 @@ _OTHERS = (
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
     "customers|a caller|the caller|guests|a guest|the guest|clients|callers|patients|them)|"
-    "think|believe|insist*|teach|have gone|went|goes|"
+    "think|believe|insist*|teach|have gone|went|goes|lectur*|nag*|scold*|"
     "advis*|recommend*|suggest*|claim*|preach*|swear|call it|joke*|argu*|put it|push*)"
 )
 _BAD_THING = (
@@ -197,7 +197,7 @@ _HELPS = (
 # (pattern, reach): reach None = anywhere later in the sentence (or the first words of the
 # next one); n = the marker must start within n words after the match.
 DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
-    ("(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*)", None),
+    ("(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|refused !(to)|refuses !(to))", None),
     (
         "(that|which|this|it|thinking) (be|seem*|sound*|prove*) ~1 (wrong|a myth|untrue|"
         "a mistake|backward*|nonsense|terrible|awful|unprofessional|harmful|lazy|a cop out|"
@@ -260,10 +260,10 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
     # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"
     ("=x !(ray|rays|amount|number|times|minutes|days|pounds)", 6),
-    ("=ve on (it|that|this|the idea|that culture|the culture|them)", None),
+    ("=ve (on|in) (it|that|this|the idea|that culture|the culture|them|her view|his view|my view)", None),
     (
         "(call*|called) (it|that|this) [(a|an|just)] (power trip|ego trip|nonsense|rubbish|toxic|"
-        "unfair|lazy|disrespectful|cop out|bullying|wrong|out of order)",
+        "unfair|lazy|disrespectful|cop out|bullying|wrong|out of order|petty)",
         None,
     ),
     ("(wrong|not the) (moment|time|place) ~2 [(for|to)]", 8),

@@ -62,6 +62,7 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t20": ("styled_t20.jsonl",),
     "t21": ("styled_t21.jsonl",),
     "t23": ("styled_t23.jsonl",),
+    "t24": ("styled_t24.jsonl",),
     "t25": ("styled_t25.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
