@@ -197,7 +197,10 @@ _HELPS = (
 # (pattern, reach): reach None = anywhere later in the sentence (or the first words of the
 # next one); n = the marker must start within n words after the match.
 DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
-    ("(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|refused !(to)|refuses !(to))", None),
+    (
+        "(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|refused !(to)|refuses !(to))",
+        None,
+    ),
     (
         "(that|which|this|it|thinking) (be|seem*|sound*|prove*) ~1 (wrong|a myth|untrue|"
         "a mistake|backward*|nonsense|terrible|awful|unprofessional|harmful|lazy|a cop out|"
@@ -260,7 +263,10 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
     # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"
     ("=x !(ray|rays|amount|number|times|minutes|days|pounds)", 6),
-    ("=ve (on|in) (it|that|this|the idea|that culture|the culture|them|her view|his view|my view)", None),
+    (
+        "=ve (on|in) (it|that|this|the idea|that culture|the culture|them|her view|his view|my view)",
+        None,
+    ),
     (
         "(call*|called) (it|that|this) [(a|an|just)] (power trip|ego trip|nonsense|rubbish|toxic|"
         "unfair|lazy|disrespectful|cop out|bullying|wrong|out of order|petty)",
