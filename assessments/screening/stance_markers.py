@@ -198,7 +198,8 @@ _HELPS = (
 # next one); n = the marker must start within n words after the match.
 DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     (
-        "(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|refused !(to)|refuses !(to))",
+        "(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|"
+        "refused !(to)|refuses !(to))",
         None,
     ),
     (
