@@ -265,7 +265,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"
     ("=x !(ray|rays|amount|number|times|minutes|days|pounds)", 6),
     (
-        "=ve (on|in) (it|that|this|the idea|that culture|the culture|them|her view|his view|my view)",
+        "=ve (on|in) (it|that|this|the idea|that culture|the culture|them|her view|his view|"
+        "my view)",
         None,
     ),
     (
