@@ -18,6 +18,11 @@ _OTHERS = (
     "nan|gran|grandma|grandad|grandpa|brother*|sister*|cousin*|partner*|husband|wife|"
     "boyfriend|girlfriend|parent*|family)"
 )
+# fellow workers by trade (a group holds at most 64 alternatives, so apart from _OTHERS)
+_ROLES = (
+    "(tech|techs|technician*|engineer*|nurse*|receptionist*|adviser*|advisor*|handler*|"
+    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*)"
+)
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
     "customers|a caller|the caller|guests|a guest|the guest|clients|callers|patients|them)|"
@@ -58,6 +63,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {_STAFF}", None),
+    (f"(a|one|our|the|another|this) {_ROLES} [(used to|would|always|kept)] {_SAYING}", None),
     (
         "(some|many|a lot of|lots of|most|other|plenty of) ~1 person ~2 (say|think|believe|"
         "feel|claim*|argu*|insist*|assume|reckon|tell|see|view|treat|call|consider|regard)",
@@ -119,7 +125,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
     ("(could|might) have ~2 (said|pointed|told|gone|explained|snapped|argued)", None),
     # a quoted caller: "C quoted a rude caller ('you're thick as mince')"
-    ("(quot*|mimic*|repeat*) ~3 (customer*|caller*|guest*|client*|patient*|manager*|boss*)", None),
+    (
+        # ("repeat callers" are callers who ring again, not a quote)
+        "(quot*|mimic*|=repeated|=repeats|repeating) ~3 (customer*|caller*|guest*|client*|"
+        "patient*|manager*|boss*)",
+        None,
+    ),
     # ... ending before the noun, so a phrase that starts on it is still the quoted one's:
     # "C quoted a rude caller ('you're thick as mince')"
     (
@@ -169,6 +180,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "people on the floor|the old timers) [(would|used to|"
         "always|often|kept|all|sometimes|openly|regularly)]",
         1,
+    ),
+    # ... or met at work: "a tech I worked with used to say rude people don't deserve it"
+    (
+        f"({_OTHERS}|{_ROLES}) (=i|we) (worked|work|used to work) with ~2 (used to|would|always|"
+        f"kept|often) {_SAYING}",
+        None,
     ),
     # ... or without one: "someone on my old team would've gone 'it's only three pounds'"
     (
