@@ -21,7 +21,7 @@ _OTHERS = (
 # fellow workers by trade (a group holds at most 64 alternatives, so apart from _OTHERS)
 _ROLES = (
     "(tech|techs|technician*|engineer*|nurse*|receptionist*|adviser*|advisor*|handler*|"
-    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*)"
+    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*|gm|hotel gm|duty manager*)"
 )
 _SAYING = (
     "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
@@ -63,7 +63,10 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {_STAFF}", None),
-    (f"(a|one|our|the|another|this) {_ROLES} [(used to|would|always|kept)] {_SAYING}", None),
+    (
+        f"[(a|one|our|the|another|this|hotel)] {_ROLES} [(used to|would|always|kept)] {_SAYING}",
+        None,
+    ),
     (
         "(some|many|a lot of|lots of|most|other|plenty of) ~1 person ~2 (say|think|believe|"
         "feel|claim*|argu*|insist*|assume|reckon|tell|see|view|treat|call|consider|regard)",
@@ -182,10 +185,13 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         1,
     ),
     # ... or met at work: "a tech I worked with used to say rude people don't deserve it"
-    (
-        f"({_OTHERS}|{_ROLES}) (=i|we) (worked|work|used to work) with ~2 (used to|would|always|"
-        f"kept|often) {_SAYING}",
-        None,
+    *(
+        (
+            f"{who} (=i|we) (worked|work|used to work) with ~2 (used to|would|always|kept|often) "
+            f"{_SAYING}",
+            None,
+        )
+        for who in (_OTHERS, _ROLES)
     ),
     # ... or without one: "someone on my old team would've gone 'it's only three pounds'"
     (
@@ -251,6 +257,10 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     # the sting told, then the lesson kept: "bad review stings. keep the lesson, drop the rest"
     ("(keep|take|took|kept) the (lesson|learning|point) ~3 (drop|bin|let go|leave|ditch)", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
+    # ... or read again and a fair point found: "it stung, but when I reread it ..."
+    ("(reread*|re read*|read it again|listened back) ~8 (fair point|had a point|a point)", None),
+    # the candidate's own act after "not my area": "not her area -> fetches pharmacist. owns it"
+    ("(owns it|takes ownership|stays with (them|the customer|the pt|pt|her|him))", None),
     # the sting told, then got over: "Criticism stings. Reread, learn, move on."
     ("(learn*|reread*|reflect*) ~2 (move on|moved on|moving on|let it go|shake it off)", None),
     # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
