@@ -24,7 +24,7 @@ COMMON_WORDS = frozenset(
     yourself themselves himself herself gotten becomes became become patient patience
     caring careful friends friend family mostly nobody nothing anything everything
     everyone anyone appreciate appreciated appreciation appreciative appreciating
-    reset resets resetting restart restarted restarting
+    reset resets resetting restart restarted restarting revenue revenues
     apology apologise apologize apologised apologized apologising apologizing
     """.split()  # noqa: SIM905 - a word list is easier to read and edit
 )
