@@ -123,6 +123,7 @@ from assessments.screening.negation import (
     split_negation,
     unafraid,
 )
+from assessments.screening.stance_markers import THIRD_PERSON
 
 
 @dataclass
@@ -398,6 +399,10 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     if sent in markers.before and _endorsed_after(ans, m):
         return False
     for reach, b in markers.before.get(sent, ()):
+        if reach == THIRD_PERSON:  # "she said ..." is the candidate in a note
+            if is_i(ans, b.start):
+                continue
+            reach = -1
         # "colleague always say to customer the new girl ...": the match may begin on the
         # marker's own verb of saying
         on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])

@@ -53,6 +53,9 @@ _ADVERB = (
     "at the desk|on the phone|in chat|here|there|then|again|jokingly|angrily|and|scream*|"
     "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
 )
+# reach for a marker whose speaker is "he", "she" or "they": anywhere in the sentence, but
+# only in a first-person answer (in a note, "she said" is the candidate speaking)
+THIRD_PERSON = -2
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
 DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
@@ -161,6 +164,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(myth|misconception|outdated) ~3 that", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    # someone in the story speaking: "And she said, who was the idiot who did this?"
+    (
+        "(he|she|they) [(just|then|kept|always|even|actually)] (=said|=says|=goes|=went|=asked|"
+        "=yelled|=shouted|=screamed|=was like|=were like|=told me|kept saying)",
+        THIRD_PERSON,
+    ),
     # what a customer said, wanted or joked: "when customers say I bet you'd rather be home"
     # (the words between are the customer's adverbs: "when customer scream i say him" is
     # the candidate speaking)

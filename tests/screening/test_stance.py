@@ -440,6 +440,15 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "And, you know, someone on my old team would've gone 'it's only three pounds', but "
          "she budgets to the penny."),
     ],
+    "someone in the candidate's story speaking ('she said ...')": [
+        ("spoken", "contempt",
+         "And honestly, the person she spoke to before was clueless, like, useless.",
+         "And she said, um, 'the last person I spoke to was clueless', and I just said I'm "
+         "sorry, let me sort it."),
+        ("notes", "contempt", "She said customers are clueless about their bills.",
+         "Cust rang about arrears; she said the last adviser was clueless -> C apologised, "
+         "fixed it."),
+    ],
 }  # fmt: skip
 
 ROWS = [
