@@ -262,7 +262,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     ("(dislike*|object* to) (it|that|this|the phrase|the idea|the term)", None),
     # the phrase's origin, named after it: "'Fire the customer' came up (her last mgr used it)"
-    ("(came|comes|come) up", 1),
+    ("(came|comes) up", 1),
     # the sting told, then the lesson kept: "bad review stings. keep the lesson, drop the rest"
     ("(keep|take|took|kept) the (lesson|learning|point) ~3 (drop|bin|let go|leave|ditch)", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
