@@ -301,10 +301,14 @@ def how_it_sounds(ans: Answer, m: Match) -> bool:
     w = ans.words
     for p in range(max(1, m.start - 4), m.start):
         if w[p] in ("like", "if") and w[p - 1] in _SOUNDS | {"as"} and w[p + 1] == "you":
+            # "it is like you are the servant for everybody": what the job makes of you
+            if w[p + 2 : p + 4] and w[p + 2] in ("are", "be") and w[p + 3] in _IDENTITY:
+                return False
             return all(ans.sent[q] == ans.sent[m.start] for q in range(p, m.start))
     return False
 
 
+_IDENTITY = frozenset({"the", "a", "an", "their", "his", "her", "just", "nothing", "like"})
 _UNIVERSAL = frozenset({"everyone", "everybody", "all", "every", "each", "anyone", "anybody"})
 
 
