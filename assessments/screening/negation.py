@@ -270,8 +270,27 @@ def gap_across_clause(ans: Answer, m: Match) -> bool:
                 return True
             # "... and honestly, guests settled down", "like a suspect, the honest people"
             if ans.clause[p] != ans.clause[p - 1] and w in _NEW_SUBJECT:
+                if _consequence_of(ans, lits[0], p):
+                    continue
                 return True
     return False
+
+
+_IF = frozenset({"if", "when", "whenever"})
+
+
+def _consequence_of(ans: Answer, start: int, p: int) -> bool:
+    """ "If a caller is rude to me, their callback sits at the bottom": the clause at p is
+    what follows from the candidate's condition, one thought (not "if you ...", which
+    weighs where a habit leads)."""
+    lo = ans.span_of[ans.sent[start]][0]
+    opener = next((q for q in range(start, lo - 1, -1) if ans.words[q] in _IF), None)
+    return (
+        opener is not None
+        and opener + 1 < ans.n
+        and ans.words[opener + 1] != "you"
+        and ans.clause[p - 1] == ans.clause[start]
+    )
 
 
 _SAID_BY = frozenset({"he", "she"})

@@ -449,6 +449,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Cust rang about arrears; she said the last adviser was clueless -> C apologised, "
          "fixed it."),
     ],
+    "a condition and its consequence are one thought": [
+        ("short", "vengeance",
+         "If a caller is rude to me, their callback might just sit at the bottom of the pile.",
+         "If a caller is rude to me, their callback still goes in the same day, never to the "
+         "bottom of the pile."),
+    ],
 }  # fmt: skip
 
 ROWS = [
