@@ -235,6 +235,48 @@ def own_state_before(ans: Answer, m: Match) -> bool:
     )
 
 
+_ENDORSE = frozenset({"agree", "agreed", "right", "sense", "true", "fair"})
+
+
+def endorsed_after(ans: Answer, m: Match) -> bool:
+    """ "We were told not to say sorry ..., and to be fair I still think that's right": the
+    candidate takes the reported view on as their own later in the sentence."""
+    end = ans.span_of[ans.sent[m.start]][1]
+    for p in range(m.end, end):
+        if is_i(ans, p):
+            for q in range(p + 1, min(p + 6, end)):
+                if ans.neg[q]:
+                    break
+                if ans.words[q] in _ENDORSE:
+                    return True
+    return False
+
+
+_FILLERS = frozenset("yeah yes um uh er erm anyway so like well honestly also".split())  # noqa: SIM905
+_ADVERBS = frozenset("really very quite pretty super so also always actually definitely".split())  # noqa: SIM905
+_STRENGTHS = frozenset(
+    """good great strong friendly reliable organised organized efficient patient professional
+    quick fast chatty positive calm polite punctual thorough confident careful flexible
+    hardworking fine""".split()  # noqa: SIM905 - a word list is easier to read and edit
+)
+
+
+def pivots(ans: Answer, p: int) -> bool:
+    """ "..., but I'm really organised", "but in terms of strengths": the "but" at p turns to
+    another topic (the candidate's strengths) rather than answering what came before."""
+    q = p + 1
+    while q < ans.n and ans.words[q] in _FILLERS:
+        q += 1
+    if ans.words[q : q + 3] == ["in", "terms", "of"]:
+        return True
+    if q + 1 >= ans.n or not is_i(ans, q) or ans.words[q + 1] not in ("am", "be", "was"):
+        return False
+    r = q + 2
+    while r < ans.n and ans.words[r] in _ADVERBS:
+        r += 1
+    return r < ans.n and ans.words[r] in _STRENGTHS
+
+
 def speaks(ans: Answer, after: int, pos: int) -> bool:
     """The candidate is the subject at pos, not an "I" inside a quotation opened after token
     ``after`` ("customers say, 'I bet you'd rather be at home'" quotes the customer's "I"):

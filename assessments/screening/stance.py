@@ -110,6 +110,7 @@ from assessments.screening.negation import (
     SPEECH_KEYS,
     aimed_at_me,
     defined_term,
+    endorsed_after,
     filler_like,
     for_everyone,
     gap_across_clause,
@@ -118,6 +119,7 @@ from assessments.screening.negation import (
     negated,
     other_speaker,
     own_state_before,
+    pivots,
     refused_quote,
     speaks,
     split_negation,
@@ -319,6 +321,8 @@ def _conceded(ans: Answer, m: Match) -> bool:
     window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
     for p in window:
         if ans.words[p] in _CONCEDED:
+            if pivots(ans, p):  # "..., but I'm really organised": on to something else
+                return False
             after = range(p + 1, min(p + 9, ans.n))
             return (
                 any(is_i(ans, q) for q in after)
@@ -377,26 +381,9 @@ def _condition(ans: Answer, m: Match) -> bool:
     )
 
 
-_ENDORSE = frozenset({"agree", "agreed", "right", "sense", "true", "fair"})
-
-
-def _endorsed_after(ans: Answer, m: Match) -> bool:
-    """ "We were told not to say sorry ..., and to be fair I still think that's right": the
-    candidate takes the reported view on as their own later in the sentence."""
-    end = ans.span_of[ans.sent[m.start]][1]
-    for p in range(m.end, end):
-        if is_i(ans, p):
-            for q in range(p + 1, min(p + 6, end)):
-                if ans.neg[q]:
-                    break
-                if ans.words[q] in _ENDORSE:
-                    return True
-    return False
-
-
 def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
-    if sent in markers.before and _endorsed_after(ans, m):
+    if sent in markers.before and endorsed_after(ans, m):
         return False
     for reach, b in markers.before.get(sent, ()):
         if reach == THIRD_PERSON:  # "she said ..." is the candidate in a note

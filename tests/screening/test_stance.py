@@ -455,6 +455,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "If a caller is rude to me, their callback still goes in the same day, never to the "
          "bottom of the pile."),
     ],
+    "a 'but' that turns to the candidate's strengths concedes nothing": [
+        ("spoken", "civility",
+         "Honestly I think politeness is overrated, they want it fixed. Um, but I'm really "
+         "strong technically, I came from a helpdesk.",
+         "Some people say politeness is overrated, but I think it's the whole job."),
+    ],
 }  # fmt: skip
 
 ROWS = [
