@@ -189,7 +189,9 @@ _LEAD = frozenset(
     question questions c cand q asked""".split()  # noqa: SIM905
 )
 _ASKED = frozenset({"asked", "q", "re", "question"})
-_AFTER_ECHO = frozenset({"yeah", "um", "uh", "er", "erm", "hmm", "okay", "right"})
+_AFTER_ECHO = frozenset(
+    "yeah um uh er erm hmm okay right scenario scenarios example question".split()  # noqa: SIM905
+)
 
 
 def _outgrown_story(ans: Answer, m: Match) -> bool:

@@ -21,10 +21,11 @@ _OTHERS = (
 # fellow workers by trade (a group holds at most 64 alternatives, so apart from _OTHERS)
 _ROLES = (
     "(tech|techs|technician*|engineer*|nurse*|receptionist*|adviser*|advisor*|handler*|"
-    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*|gm|hotel gm|duty manager*)"
+    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*|gm|hotel gm|duty manager*|"
+    "mgr|mgrs|prev mgr|old mgr)"
 )
 _SAYING = (
-    "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|"
+    "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|cand|"
     "customers|a caller|the caller|guests|a guest|the guest|clients|callers|patients|them)|"
     "think|believe|insist*|teach|have gone|went|goes|lectur*|nag*|scold*|"
     "advis*|recommend*|suggest*|claim*|preach*|swear|call it|joke*|argu*|put it|push*)"
@@ -267,7 +268,10 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(keep|take|took|kept) the (lesson|learning|point) ~3 (drop|bin|let go|leave|ditch)", None),
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
     # ... or read again and a fair point found: "it stung, but when I reread it ..."
-    ("(reread*|re read*|read it again|listened back) ~8 (fair point|had a point|a point)", None),
+    (
+        "(reread*|re read*|read it again|listened back) ~8 (fair|useful|a point|had a point|changed)",
+        None,
+    ),
     # the candidate's own act after "not my area": "not her area -> fetches pharmacist. owns it"
     ("(owns it|takes ownership|stays with (them|the customer|the pt|pt|her|him))", None),
     # the sting told, then got over: "Criticism stings. Reread, learn, move on."

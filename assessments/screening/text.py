@@ -187,8 +187,9 @@ _NO_S_STRIP = ("ss", "us", "is", "ous")
 _VOWELS = set("aeiouy")
 
 
-# Words the final-e rule would turn into a pronoun a pattern names ("here", "theme").
-_PRONOUN_STEMS = frozenset({"her", "them", "him", "his", "thei"})
+# Words the final-e rule would turn into a pronoun a pattern names ("here", "theme"), or
+# into the negation "not" ("note the key points").
+_PRONOUN_STEMS = frozenset({"her", "them", "him", "his", "thei", "not"})
 
 
 @functools.lru_cache(maxsize=65536)
