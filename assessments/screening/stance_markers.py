@@ -269,7 +269,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(not|never) ~2 (care|matter*) ~2 (whose fault|who is to blame|who caused|who did it)", None),
     # ... or read again and a fair point found: "it stung, but when I reread it ..."
     (
-        "(reread*|re read*|read it again|listened back) ~8 (fair|useful|a point|had a point|changed)",
+        "(reread*|re read*|read it again|listened back) ~8 (fair|useful|a point|had a point|"
+        "changed)",
         None,
     ),
     # the candidate's own act after "not my area": "not her area -> fetches pharmacist. owns it"
