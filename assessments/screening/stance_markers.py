@@ -165,6 +165,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(myth|misconception|outdated) ~3 that", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
     ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    # a customer's question: "Caller asked if she'd rather be elsewhere: 'no, happy here.'"
+    (
+        "(caller*|customer*|cust|custs|guest*|patient*|pax|resident*) ~1 asked (if|whether)",
+        None,
+    ),
     # someone in the story speaking: "And she said, who was the idiot who did this?"
     (
         "(he|she|they) [(just|then|kept|always|even|actually)] (=said|=says|=goes|=went|=asked|"
@@ -279,7 +284,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(learn*|reread*|reflect*) ~2 (move on|moved on|moving on|let it go|shake it off)", None),
     # a rule kept for safety, flexible otherwise: "script word for word. Rest: flexible."
     (
-        "(but|rest|otherwise|beyond that|everything else) ~4 (flex*|=i talk like|"
+        "(but|rest|otherwise|beyond that|everything else|outside of that|outside that) ~4 "
+        "(flex*|=i talk like|talk to (people|them) like|"
         "my own words|use my judg*|a human being|checklist)",
         None,
     ),
@@ -303,6 +309,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
+    # the candidate's own act after "not her dept": "-> rang through, got a named callback"
+    ("(rang through|put (them|him|her) through|walked (her|him|them) (to|over))", None),
     # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"
     ("=x !(ray|rays|amount|number|times|minutes|days|pounds)", 6),
     (
