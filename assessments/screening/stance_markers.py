@@ -211,7 +211,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # ... or without one: "someone on my old team would've gone 'it's only three pounds'"
     (
         f"(someone|somebody|people|others|colleagues) (at|in|on|from) ~3 (used to|would|always|"
-        f"kept|often) {_SAYING}",
+        f"kept|often) [have] {_SAYING}",
         None,
     ),
     # ... placed first: "A colleague at my last place used to tell customers ..."
