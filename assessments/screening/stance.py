@@ -235,7 +235,6 @@ def _topic_echo(ans: Answer, m: Match) -> bool:
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
         return True
     # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
-    end = ans.span_of[ans.sent[m.start]][1]
     after = ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")
     if end - m.end <= 2 and after[:1] == "?":
         return True

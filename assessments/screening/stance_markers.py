@@ -51,7 +51,7 @@ _SOMEONE = (
 _ADVERB = (
     "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|ever|"
     "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|"
-    "at the desk|on the phone|in chat|here|there|then|again|jokingly|angrily|and|scream*|"
+    "at the desk|on the phone|in chat|here|there|again|jokingly|angrily|and|scream*|"
     "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
 )
 # reach for a marker whose speaker is "he", "she" or "they": anywhere in the sentence, but

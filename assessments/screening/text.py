@@ -187,9 +187,9 @@ _NO_S_STRIP = ("ss", "us", "is", "ous")
 _VOWELS = set("aeiouy")
 
 
-# Words the final-e rule would turn into a pronoun a pattern names ("here", "theme"), or
-# into the negation "not" ("note the key points").
-_PRONOUN_STEMS = frozenset({"her", "them", "him", "his", "thei", "not"})
+# What the final-e rule must not produce: a pronoun a pattern names ("here", "theme") or
+# the negation "not" ("note the key points").
+_KEEP_FINAL_E = frozenset({"her", "them", "him", "his", "thei", "not"})
 
 
 @functools.lru_cache(maxsize=65536)
@@ -214,7 +214,7 @@ def stem(word: str) -> str:
             break
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "lsz":
         w = w[:-1]  # stopped -> stopp -> stop
-    if len(w) > 3 and w.endswith("e") and w[:-1] not in _PRONOUN_STEMS:
+    if len(w) > 3 and w.endswith("e") and w[:-1] not in _KEEP_FINAL_E:
         w = w[:-1]  # care/caring -> car, fire/fired -> fir; never "here" -> "her"
     return w
 
