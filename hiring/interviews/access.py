@@ -83,11 +83,13 @@ def get_candidate(user: Person, pk: int) -> Candidate:
 
 
 def get_interview(user: Person, pk: int) -> Interview:
-    """An interview the user may read; anything else is a 404, so ids reveal nothing."""
+    """An interview the user may read; anything else is a 404, so ids reveal nothing.
+
+    Joins what the kit and the read-only interview show, and no more: each joined model
+    costs every kit request its columns' compiling and converting (the role's own bank
+    version and bank, never shown there, were a fifth of this read)."""
     interview = get_object_or_404(
-        Interview.objects.select_related(
-            "candidate__role__bank_version__bank", "interviewer", "bank_version__bank"
-        ),
+        Interview.objects.select_related("candidate__role", "interviewer", "bank_version__bank"),
         pk=pk,
     )
     if interview.is_run_by(user):
