@@ -47,6 +47,12 @@ _SOMEONE = (
     "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
     "trainer*|teacher*|instructor*)"
 )
+# the people the candidate serves, in the words of each sector ("member" at a gym, "resident"
+# at a council, "pax" on the railway)
+_PUBLIC = (
+    "(customer*|cust|custs|caller*|client*|guest*|shopper*|passenger*|patient*|pax|pt|pts|"
+    "resident*|tenant*|member*|diner*|punter*|visitor*|member of the public)"
+)
 # what may stand between a customer and their verb of saying: "customers will often say"
 _ADVERB = (
     "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|ever|"
@@ -164,10 +170,14 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(mistake*|pet peeve*|red flag*) ~3 (say|tell|do|be)", None),
     ("(myth|misconception|outdated) ~3 that", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
-    ("(customer*|caller*|client*|guest*) ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    (f"{_PUBLIC} ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    # ... or said so of me: "a lady at the desk said I must wish I was at home in bed"
+    ("(lady|woman|man|gentleman|bloke|guy) ~4 =said [that] =i (must|would|bet|should)", None),
+    # ... teasing me: "'bet you'd rather be in bed' -> 'no, love Sunday shifts'"
+    ("(=bet|=betcha) you", None),
     # a customer's question: "Caller asked if she'd rather be elsewhere: 'no, happy here.'"
     (
-        "(caller*|customer*|cust|custs|guest*|patient*|pax|resident*) ~1 asked (if|whether)",
+        f"{_PUBLIC} ~1 asked (if|whether)",
         None,
     ),
     # someone in the story speaking: "And she said, who was the idiot who did this?"
@@ -180,16 +190,14 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # (the words between are the customer's adverbs: "when customer scream i say him" is
     # the candidate speaking)
     (
-        f"(customer*|cust|custs|caller*|client*|guest*|shopper*|passenger*|patient*|pax|pt|pts|"
-        f"resident*|tenant*|member of the public) [{_ADVERB}] "
+        f"{_PUBLIC} [{_ADVERB}] "
         f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*|call* (us|me|the company|the staff)) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
     # ... and told me to do: "cust told me calm down" (notes drop the "to", "cust" is common)
     (
-        f"(customer*|cust|custs|caller*|client*|guest*|shopper*) [{_ADVERB}] [{_ADVERB}] "
-        "(tell|ask*|want*) me [to]",
+        f"{_PUBLIC} [{_ADVERB}] [{_ADVERB}] (tell|ask*|want*) me [to]",
         None,
     ),
     # colleagues as the subject: "Colleagues mocked custs on the floor", "others would ..."
@@ -235,6 +243,15 @@ _HELPS = (
 # (pattern, reach): reach None = anywhere later in the sentence (or the first words of the
 # next one); n = the marker must start within n words after the match.
 DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
+    # a strict rule kept for a reason of safety or law: "on the list + ID, no exceptions.
+    # safeguarding.", "DPA checks every time, no exceptions. it protects them"
+    (
+        "(safeguarding|data protection|dpa|gdpr|someone could die|"
+        "(allergen|allergy) (procedure*|rule*|protocol*|check*)|"
+        "(it|that|this) protect* them|for (their|your|everyone's|every child's|the child's) "
+        "(safety|protection))",
+        None,
+    ),
     (
         "(disagree*|not agree*|never agree*|not buy it|not share|push* back|object*|"
         "refused !(to)|refuses !(to))",

@@ -64,6 +64,11 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t23": ("styled_t23.jsonl",),
     "t24": ("styled_t24.jsonl",),
     "t25": ("styled_t25.jsonl",),
+    "t26": ("styled_t26.jsonl",),
+    "t27": ("styled_t27.jsonl",),
+    "t28": ("styled_t28.jsonl",),
+    "t29": ("styled_t29.jsonl",),
+    "t30": ("styled_t30.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),

@@ -25,6 +25,7 @@ COMMON_WORDS = frozenset(
     caring careful friends friend family mostly nobody nothing anything everything
     everyone anyone appreciate appreciated appreciation appreciative appreciating
     reset resets resetting restart restarted restarting revenue revenues
+    mental mentally demand demands demanded demanding
     apology apologise apologize apologised apologized apologising apologizing
     """.split()  # noqa: SIM905 - a word list is easier to read and edit
 )
