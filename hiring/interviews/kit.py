@@ -16,7 +16,7 @@ from django.core.cache import cache as fragment_cache
 from django.db.models import Count, Prefetch, Q, Sum, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from assessments.models import Anchor, BankVersion, Dimension, Question
 from assessments.rules import compiled_for, screener_for
@@ -240,7 +240,7 @@ class KitFragments:
 
     def __init__(self) -> None:
         self.questions: list[KitQuestion] = []
-        self._found: dict[str, SafeString] | None = None
+        self._found: dict[str, str] | None = None
 
     @staticmethod
     def key(q: KitQuestion, part: str) -> str:
@@ -254,9 +254,10 @@ class KitFragments:
         key = self.key(q, part)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = SafeString(render_to_string(FRAGMENTS[part], {"q": q}))
+            found = self._found[key] = render_to_string(FRAGMENTS[part], {"q": q})
             fragment_cache.set(key, found, FRAGMENT_SECONDS)
-        return found
+        # marked again: a cache backend that does not pickle may hand back a plain str
+        return mark_safe(found)
 
 
 _MARKER = 9876543210

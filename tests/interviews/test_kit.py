@@ -67,6 +67,28 @@ def test_it_shows_the_kit_with_prompts_probes_cues_anchors_and_score_inputs(as_r
     assert "0 of 3" in page and 'aria-live="polite"' in page and 'href="#dim-' in page
 
 
+def test_it_shows_the_saved_score_checked_once_its_rubric_is_cached(as_ravi, ravis):
+    response = first(ravis)
+    score = f'id="r{response.pk}-s4" checked'
+    assert score not in as_ravi.get(ravis.get_absolute_url()).content.decode()  # now cached
+    save(as_ravi, response, choice="4")
+    page = as_ravi.get(ravis.get_absolute_url()).content.decode()
+    assert score in page and page.count(" checked") == 1
+    assert "Tell me about an upset customer you helped." in page  # the rubric, from the cache
+
+
+def test_it_re_shows_a_refused_save_with_the_score_as_posted_without_javascript(as_ravi, ravis):
+    response = first(ravis)
+    save(as_ravi, response, choice="2")
+    too_long = "x" * 20_001
+    reply = save(as_ravi, response, htmx=False, answer=too_long, choice="5")
+    page = reply.content.decode()
+    assert reply.status_code == 400
+    assert (
+        f'id="r{response.pk}-s5" checked' in page and f'id="r{response.pk}-s2" checked' not in page
+    )
+
+
 def test_it_autosaves_an_answer_and_bumps_the_revision(as_ravi, ravis):
     response = first(ravis)
     reply = save(as_ravi, response, answer="I stayed calm.", notes="Specific.", choice="4")
