@@ -19,6 +19,8 @@ Speaker
   * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
     phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
     colleague next to me actually said ...".
+  * "Someone asked, 'is this your fault then?'": words inside one quotation that ends on a
+    question mark are someone asking the candidate (``negation.quoted_question``).
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
@@ -120,6 +122,7 @@ from assessments.screening.negation import (
     other_speaker,
     own_state_before,
     pivots,
+    quoted_question,
     refused_quote,
     speaks,
     split_negation,
@@ -158,6 +161,7 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not filler_like(ans, m)
         and not defined_term(ans, m)
         and not refused_quote(ans, m)
+        and not quoted_question(ans, m)
         and not _distanced_before(ans, m, markers)
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)

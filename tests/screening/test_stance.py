@@ -461,6 +461,24 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "strong technically, I came from a helpdesk.",
          "Some people say politeness is overrated, but I think it's the whole job."),
     ],
+    "a quoted question is someone asking the candidate": [
+        ("spoken", "blame",
+         "Um, and I said, well, honestly, it's your fault, you booked the wrong day.",
+         "Um, so someone asked, sort of half joking, 'is this your fault then?' and I said no, "
+         "but I'm still sorry."),
+        ("terse", "elsewhere", "snow day. would rather be home tbh",
+         "snow day, 'rather be home?' no. this is when they need us"),
+        ("notes", "elsewhere", "C. admits she'd rather be at home on Sundays.",
+         "Member asked C. 'wouldn't you rather be at home?' - C.: no, Sundays are busy, likes it."),
+    ],
+    "the public of every sector says it ('a member ask me ...')": [
+        ("rough", "elsewhere", "honest i prefer to be on holiday, work is boring",
+         "a member ask me you prefer to be on holiday no? i said no i like my work here"),
+    ],
+    "a strict rule kept for safeguarding or data protection": [
+        ("terse", "control", "script every call, no exceptions",
+         "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
+    ],
 }  # fmt: skip
 
 ROWS = [
