@@ -169,6 +169,10 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"{_BAD_THING}", None),
     ("(mistake*|pet peeve*|red flag*) ~3 (say|tell|do|be)", None),
     ("(myth|misconception|outdated) ~3 that", None),
+    # what the customer should not hear: "she doesn't need to hear you'd rather be elsewhere"
+    ("(not|never) (need*|want*) to hear", None),
+    # a temptation named, not taken: "it would be easy to take that personally. But ..."
+    ("be ~2 (easy|tempting) to", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
     (f"{_PUBLIC} ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # ... or said so of me: "a lady at the desk said I must wish I was at home in bed"

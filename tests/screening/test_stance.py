@@ -475,6 +475,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "elsewhere", "honest i prefer to be on holiday, work is boring",
          "a member ask me you prefer to be on holiday no? i said no i like my work here"),
     ],
+    "a temptation named, or what the customer should not hear, is not a view held": [
+        ("spoken", "personal",
+         "Um, honestly, I do take that personally, like, it stays with me for days.",
+         "Um, and, you know, it would be easy to take that personally, but she was right."),
+        ("short", "elsewhere", "Honestly, on a Sunday I'd rather be somewhere else.",
+         "The person in front of you doesn't need to hear that you'd rather be somewhere else."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
