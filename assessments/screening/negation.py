@@ -334,6 +334,11 @@ def quoted_question(ans: Answer, m: Match) -> bool:
     return inside.rstrip().endswith("?")
 
 
+# who holds a view the candidate grants before answering it ("some people", "colleagues"),
+# or a first impulse named ("my instinct was to say she's usually great. But ...")
+GRANTED_SUBJECTS = frozenset(
+    {"some", "people", "colleagues", "others", "many", "instinct", "tempted", "temptation"}
+)
 _CONNECTIVES = frozenset({"and", "while", "whereas"})
 BECAUSE = frozenset({"because", "cause", "cos", "coz"})
 _DETERMINERS = frozenset({"the", "our", "their", "most", "some"})

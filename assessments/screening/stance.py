@@ -108,6 +108,7 @@ from assessments.screening.answer import Answer
 from assessments.screening.matcher import Automaton, Match
 from assessments.screening.negation import (
     BECAUSE,
+    GRANTED_SUBJECTS,
     SAYING_KEYS,
     SPEECH_KEYS,
     aimed_at_me,
@@ -321,9 +322,16 @@ def _conceded(ans: Answer, m: Match) -> bool:
     if own_state_before(ans, m):
         return False  # "i am little cold with the next customers, not rude but ...": mine
     sent = ans.sent[m.start]
-    end = ans.span_of[sent][1]
+    lo, end = ans.span_of[sent]
     nxt = ans.span_of.get(sent + 1)
-    window = list(range(m.end, end)) + (list(range(nxt[0], min(nxt[0] + 2, nxt[1]))) if nxt else [])
+    window = list(range(m.end, end))
+    # A "But ..." opening the next sentence answers a fact granted ("It wasn't my fault. But
+    # ...", "Some people try it on. But I ..."), not the candidate's label ("just whingers").
+    if nxt and (
+        any(ans.neg[p] for p in m.literals)
+        or GRANTED_SUBJECTS.intersection(ans.words[lo : m.start])
+    ):
+        window += range(nxt[0], min(nxt[0] + 2, nxt[1]))
     for p in window:
         if ans.words[p] in _CONCEDED:
             if pivots(ans, p):  # "..., but I'm really organised": on to something else

@@ -482,6 +482,17 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "elsewhere", "Honestly, on a Sunday I'd rather be somewhere else.",
          "The person in front of you doesn't need to hear that you'd rather be somewhere else."),
     ],
+    "a 'But' opening the next sentence answers a fact granted, not the candidate's label": [
+        ("spoken", "contempt",
+         "Um, honestly, between you and me, a lot of them are just whingers, like, they pay "
+         "fifteen quid and expect a spa. But with him I made sure he got a reply.",
+         "Um, and, you know, people say they're just whingers, like. But I think they've had a "
+         "bad week."),
+        ("spoken", "defensive",
+         "Um, so it wasn't my fault, it was the billing run, and I told her that.",
+         "Um, so it wasn't my fault, it was the billing run. But, you know, she'd gone "
+         "overdrawn, so I said sorry and fixed it."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
