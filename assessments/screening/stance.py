@@ -1,10 +1,10 @@
 """Stance and speaker: is a matched phrase the candidate's own view?
 
 A pattern match is a phrase; it becomes a flag only when the candidate holds it. This module
-decides that, construction by construction (each has a test in tests/screening/test_stance.py,
-in every answer style). The checks that read only the matched sentence's wording (negation
-scope, refused quotes, fillers, defined terms, insults aimed at the candidate) live in
-negation.py; own_stance below applies them all:
+decides that, construction by construction (each tested in tests/screening/test_stance.py).
+The checks that read only the matched sentence's wording (negation scope, refused quotes,
+fillers, defined terms, insults aimed at the candidate) live in negation.py; own_stance
+below applies them all:
 
 Speaker
   * The candidate speaking ("I'd tell them ...") holds what they say.
@@ -19,8 +19,7 @@ Speaker
   * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
     phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
     colleague next to me actually said ...".
-  * "Someone asked, 'is this your fault then?'": words inside one quotation that ends on a
-    question mark are someone asking the candidate (``negation.quoted_question``).
+  * "Someone asked, 'is this your fault then?'": a quoted question is someone else's.
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
@@ -188,6 +187,7 @@ _CHANGE = frozenset(
     """now nowadays changed change learned learnt realised realized taught grew outgrew
     growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
+_OFTEN = (["and", "then"], ["and", "again"])  # "now and then" tells how often, not a change
 _LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
     words term topic re asking about on and do does is are would should can i think a an
@@ -214,7 +214,8 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     # at my last job is ..." carries the old job's lesson on, so a job needs the change after
     pair = (words[frame], words[frame + 1])
     before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
-    return any(words[p] in _CHANGE for p in (*before, *range(m.end, ans.n)))
+    rest = (*before, *range(m.end, ans.n))
+    return any(words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN for p in rest)
 
 
 def _topic_echo(ans: Answer, m: Match) -> bool:
@@ -325,8 +326,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
     lo, end = ans.span_of[sent]
     nxt = ans.span_of.get(sent + 1)
     window = list(range(m.end, end))
-    # A "But ..." opening the next sentence answers a fact granted ("It wasn't my fault. But
-    # ...", "Some people try it on. But I ..."), not the candidate's label ("just whingers").
+    # a "But" opening the next sentence answers a fact granted, not a label ("just whingers")
     if nxt and (
         any(ans.neg[p] for p in m.literals)
         or GRANTED_SUBJECTS.intersection(ans.words[lo : m.start])

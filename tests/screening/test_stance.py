@@ -493,6 +493,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, so it wasn't my fault, it was the billing run. But, you know, she'd gone "
          "overdrawn, so I said sorry and fixed it."),
     ],
+    "'now and then' tells how often, not that the candidate changed": [
+        ("spoken", "civility",
+         "Um, my first thought was, well, it's not the end of the world if you're a bit blunt "
+         "now and then.",
+         "Um, when I first started I thought it's not the end of the world if you're a bit "
+         "blunt. Now I know it matters a lot."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
