@@ -339,6 +339,21 @@ def quoted_question(ans: Answer, m: Match) -> bool:
 GRANTED_SUBJECTS = frozenset(
     {"some", "people", "colleagues", "others", "many", "instinct", "tempted", "temptation"}
 )
+_ENDURED = frozenset({"feeling", "feel", "but"})
+
+
+def endured(ans: Answer, marker: Match) -> bool:
+    """ "i feel like servant for the members ... i dont like feel like this", "i dont like it
+    but i do it for the money": a dislike the candidate lives with is their own feeling about
+    the job, not a rejection of the view before it."""
+    words = ans.words
+    return (
+        marker.end < ans.n
+        and words[marker.end] in _ENDURED
+        and "like" in words[marker.start : marker.end]
+    )
+
+
 _CONNECTIVES = frozenset({"and", "while", "whereas"})
 BECAUSE = frozenset({"because", "cause", "cos", "coz"})
 _DETERMINERS = frozenset({"the", "our", "their", "most", "some"})

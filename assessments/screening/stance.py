@@ -44,10 +44,10 @@ Contrast and preference
 Concession and condition
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held;
-    so is one answered by setting the point aside ("it wasn't my fault. But that doesn't
-    matter to them"). The candidate's own act earlier in the sentence ("with those ones I
-    just go slower, like talking to a child. But ...") is not conceded, and "still" answers
-    a concession only with a first person in its own sentence.
+    a "But" opening the next sentence answers only a fact granted ("it wasn't my fault. But
+    that doesn't matter to them", "some people ...", a first instinct), not the candidate's
+    label ("they're just whingers. But with him I ...") nor act ("I just go slower. But").
+    "Still" answers a concession only with a first person in its own sentence.
   * "If it's not my department, I stay on the line ...": a phrase in an "if/when" clause that
     the candidate then answers is a condition, not a view; so is a generic "if you ..."
     weighing where a habit leads ("if you go in assuming they're lying, you end up ...",
@@ -89,14 +89,13 @@ Reported views
   * An insult aimed at the candidate ("a guest told me I was the worst") is someone else's.
 Rejection recorded in notes
   * A verb of disagreement ("disagrees", "pushed back"), calling it wrong ("which is wrong",
-    "bad idea") and the symbols "x", "≠" after a quoted view (read by text.py as words)
-    disown what came before (DISTANCE_AFTER), also from the start of the next sentence
-    ("Criticism stings. Learn, move on." gets over it); but not a reason the candidate
-    gives ("I need you to calm down, because it's not fair on the others") nor a verdict on
-    a customer's saying in between ("they say the shower is cold but is not true")
-    ("I never liked it.", "But what's the point in telling them that?") or of the one after
-    it, as does a rule kept
-    for safety and flexible otherwise ("word for word. Rest: flexible.").
+    "bad idea"), the symbols "x", "≠" after a quoted view, a rejection opening the next
+    sentence or the one after ("I never liked it.", "what's the point in telling them
+    that?") and a rule kept for safety ("word for word. Rest: flexible.") disown what came
+    before (DISTANCE_AFTER); not a reason the candidate gives ("I need you to calm down,
+    because it's not fair on the others"), a verdict on a customer's saying in between
+    ("they say the shower is cold but is not true"), nor a dislike the candidate lives
+    with ("i feel like servant ... i dont like feel like this").
 """
 
 from __future__ import annotations
@@ -113,6 +112,7 @@ from assessments.screening.negation import (
     aimed_at_me,
     defined_term,
     endorsed_after,
+    endured,
     filler_like,
     for_everyone,
     gap_across_clause,
@@ -460,7 +460,7 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
     for s in (sent, sent + 1, sent + 2):
         for reach, a in markers.after.get(s, ()):
-            if a.start < m.end or _reason_or_other_claim(ans, m, a):
+            if a.start < m.end or _reason_or_other_claim(ans, m, a) or endured(ans, a):
                 continue
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:

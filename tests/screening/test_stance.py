@@ -500,6 +500,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, when I first started I thought it's not the end of the world if you're a bit "
          "blunt. Now I know it matters a lot."),
     ],
+    "a dislike the candidate lives with is their own feeling, not a rejection": [
+        ("rough", "servitude",
+         "in call centre you are like servant for customer, they talk to you like you are "
+         "nothing, i dont like this feeling",
+         "my old boss say we are servant for customer. i dont like that"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
