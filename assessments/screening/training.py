@@ -69,6 +69,11 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t28": ("styled_t28.jsonl",),
     "t29": ("styled_t29.jsonl",),
     "t30": ("styled_t30.jsonl",),
+    "t31": ("styled_t31.jsonl",),
+    "t32": ("styled_t32.jsonl",),
+    "t33": ("styled_t33.jsonl",),
+    "t34": ("styled_t34.jsonl",),
+    "t35": ("styled_t35.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
