@@ -506,6 +506,16 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "nothing, i dont like this feeling",
          "my old boss say we are servant for customer. i dont like that"),
     ],
+    "a phrase hyphenated into a name is mentioned, not said": [
+        ("notes", "calm_down", "Tells shouting pts to calm down first.",
+         "Raised calm-down issue unprompted: would never say it, lets pt vent."),
+        ("terse", "not_my_job", "transport q? not my dept. ask PTS",
+         "Not-my-dept calls: warm transfer + summary so pt doesn't repeat."),
+    ],
+    "one customer's lie is a story; customers who lie is a belief": [
+        ("rough", "mistrust", "customers lie a lot about parcel, so i ask photo first",
+         "one time customer lie to me, ok this happen, but next customer i believe him"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
