@@ -132,7 +132,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
     (
         "(easy|easiest|tempting|lazy) [(thing|option|way|answer|route)] ~2 "
-        "(say|do|go|tell|just|think)",
+        "(say|do|go|tell|just|think|been)",
         None,
     ),
     # what could have been said: "I could've just said 'no, you've read it wrong', but ..."
@@ -363,6 +363,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ),
     ("(make*|made|making) ~3 (bad|angrier|escalat*|tense)", None),
     ("(only|just) ~2 (escalat*|inflam*|backfire*|angr*|wind* ~2 up|hurt*|harm*|punish*)", None),
+    # a view put to the candidate and turned down: "isn't it demeaning? I don't see it that way"
+    ("=i ~2 (not|never) ~1 see (it|this|that) ~1 (like that|like this|that way|this way)", None),
     # a rejection in the next sentence: "I never liked it", "But I don't say that."
     (
         "=i ~2 (never|not) ~2 (like|liked|likes|agree*|buy|bought|do|did|say|said|join*|"

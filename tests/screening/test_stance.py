@@ -516,6 +516,16 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "mistrust", "customers lie a lot about parcel, so i ask photo first",
          "one time customer lie to me, ok this happen, but next customer i believe him"),
     ],
+    "a view put to the candidate and turned down, or the easy answer not given": [
+        ("spoken", "servitude",
+         "Um, honestly, some days it's demeaning, fetching parcels for people all day.",
+         "Um, it could look demeaning, fetching parcels for people all day. I don't see it "
+         "that way at all."),
+        ("spoken", "colleague_blame",
+         "Um, I told her, oh, he's new, he doesn't know the rules yet, so don't worry.",
+         "Um, the easy thing would've been, 'oh, he's new, he doesn't know the rules yet.' But "
+         "that makes her think none of us know."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
