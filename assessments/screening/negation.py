@@ -54,14 +54,20 @@ def unafraid(ans: Answer, m: Match) -> bool:
 
 
 def insult_to_me(ans: Answer, m: Match) -> bool:
-    """ "one customer tell me you are stupid", "a guest told me I was the worst server":
-    the phrase ends on a word someone else aimed at the candidate."""
+    """ "one customer tell me you are stupid", "a guest told me I was the worst server",
+    "one customer call me stupid girl": the phrase ends on a word someone else aimed at the
+    candidate."""
     last = m.literals[-1] if m.literals else m.end - 1
     w = ans.words
     for p in range(max(0, last - 5), last):
         if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
             return True
+        if w[p] in _CALLING and w[p + 1] == "me" and last - p <= 3:
+            return True
     return False
+
+
+_CALLING = frozenset({"call", "calls", "called", "calling"})
 
 
 def aimed_at_me(ans: Answer, m: Match) -> bool:

@@ -526,6 +526,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, the easy thing would've been, 'oh, he's new, he doesn't know the rules yet.' But "
          "that makes her think none of us know."),
     ],
+    "an insult someone called the candidate is theirs": [
+        ("rough", "contempt", "customers are stupid, they call for everything",
+         "one customer call me stupid girl because his card dont work, i dont take personal"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
