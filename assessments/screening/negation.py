@@ -183,19 +183,20 @@ _DEFINING = frozenset({"doing", "when", "what", "being", "about", "means", "acti
 _NAMING = frozenset(
     """thing things issue issues stuff call calls rule rules phrase line approach attitude
     question questions q scenario scenarios culture mentality mindset e eg example examples
-    type kind speech policy talk conversation conversations bit mindset""".split()  # noqa: SIM905
+    type kind speech policy talk conversation conversations bit""".split()  # noqa: SIM905
 )
+_DOING = frozenset({"do", "did", "does", "doing"})
 
 
 def defined_term(ans: Answer, m: Match) -> bool:
     """ "serving = choosing to help; subservient = doing what you're told out of fear",
     "Service vs servitude: ...": a single word being defined or contrasted, not claimed; so
     is a phrase hyphenated into a name ("the calm-down thing", "Not-my-dept e.g.: ...")."""
-    evidence = ans.text[ans.starts[m.start] : ans.ends[m.end - 1]]
-    named = m.end < ans.n and ans.words[m.end] in _NAMING
-    done = {"do", "did", "does", "doing"}.intersection(ans.words[max(0, m.start - 5) : m.start])
-    if named and not done and "-" in evidence and not any(c.isspace() for c in evidence):
-        return True  # but "I did the whole, you know, eye-roll thing" is the act itself
+    if m.end < ans.n and ans.words[m.end] in _NAMING:
+        evidence = ans.text[ans.starts[m.start] : ans.ends[m.end - 1]]
+        done = _DOING.intersection(ans.words[max(0, m.start - 5) : m.start])
+        if not done and "-" in evidence and not any(c.isspace() for c in evidence):
+            return True  # but "I did the whole, you know, eye-roll thing" is the act itself
     if m.end - m.start != 1:
         return False
     p = m.start
