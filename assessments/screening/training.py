@@ -74,6 +74,12 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t33": ("styled_t33.jsonl",),
     "t34": ("styled_t34.jsonl",),
     "t35": ("styled_t35.jsonl",),
+    "t36": ("styled_t36.jsonl",),
+    "t37": ("styled_t37.jsonl",),
+    "t38": ("styled_t38.jsonl",),
+    "t39": ("styled_t39.jsonl",),
+    "t40": ("styled_t40.jsonl",),
+    "t41": ("styled_t41.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
