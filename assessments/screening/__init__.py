@@ -14,7 +14,7 @@ The package, by concern (dependencies run down this list, never up):
 * ``vocabulary``  what a word of an answer can match
 * ``answer``      an analysed answer: sentences, clauses, negation, speaker in notes
 * ``matcher``     patterns as automata, run in linear time
-* ``stance_markers`` / ``stance``  whose view a match is (documented there)
+* ``stance_markers`` / ``topic`` / ``stance``  whose view a match is (documented there)
 * ``model``       the learned second stage (inference)
 * ``engine``      Screener
 * ``evaluation``  self_test, evaluate, load_rules

@@ -131,8 +131,14 @@ class Answer:
         self.clause = _clauses(self.words, self.sent, breaks)
         cached = vocab.cache.get  # most words are known: skip the call
         self.keys = [cached(w) or vocab.keys(w) for w in self.words]
-        if is_note_about_candidate(self.words):
-            _shift_person(self.words, self.keys, vocab)
+        quoted: list[int] = []
+
+        def find_quoted() -> list[int]:
+            quoted[:] = quoted or _quoted(text, self.starts)
+            return quoted
+
+        if is_note_about_candidate(self.words, find_quoted):
+            _shift_person(self.words, self.keys, vocab, find_quoted())
         self._key_pos: dict[str, list[int]] | None = None
         self.barrier = [w in CONTRAST for w in self.words]
         self.neg = _negations(self.words, self.clause)
@@ -206,17 +212,54 @@ _CANDIDATE_WORDS = frozenset({"cand", "candidate", "applicant", "interviewee", "
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 
-def is_note_about_candidate(words: Sequence[str]) -> bool:
-    """A note names the candidate, or speaks of someone in the third person and never "I"."""
+def is_note_about_candidate(
+    words: Sequence[str], quoted: Callable[[], list[int]] = lambda: []
+) -> bool:
+    """A note names the candidate, or speaks of someone in the third person and never says
+    "I" but in quotation marks ("Said he'd tell them 'I'm not directory enquiries'"), where
+    ``quoted()`` tells which words are quoted."""
     if any(w in _CANDIDATE_WORDS for w in words[:3]) or "candidate" in words:
         return True
-    return not _FIRST_PERSON.intersection(words) and any(w in _AS_FIRST_PERSON for w in words)
+    if not any(w in _AS_FIRST_PERSON for w in words):
+        return False
+    if not _FIRST_PERSON.intersection(words):
+        return True
+    inside = quoted()
+    return bool(inside) and all(q for w, q in zip(words, inside, strict=True) if w in _FIRST_PERSON)
 
 
-def _shift_person(words: list[str], keys: list[frozenset[str]], vocab: Vocabulary) -> None:
+def _quoted(text: str, starts: Sequence[int]) -> list[int]:
+    """Per word (by its start offset), which quotation it is inside, counting from 1; 0
+    outside any. An apostrophe between letters ("you'd") is none."""
+    out: list[int] = []
+    inside = False
+    count = 0
+    at = 0
+    for start in starts:
+        for i in range(at, start):
+            c = text[i]
+            if c in '"\u201c\u201d' or (
+                c in "'\u2018\u2019"
+                and not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum())
+            ):
+                inside = not inside
+                count += inside
+        at = start
+        out.append(count if inside else 0)
+    return out
+
+
+def _shift_person(
+    words: list[str], keys: list[frozenset[str]], vocab: Vocabulary, quoted: list[int]
+) -> None:
+    """In a note, "she"/"he" read as "I", but not inside a quotation that says "I": the
+    candidate's own words ("'Mark is one of my strongest, this isn't like him'") speak in
+    the first person already, and "him" there is someone else. (A quotation without "I" may
+    be the interviewer's: "feedback 'ruins her day'".)"""
+    verbatim = {q for w, q in zip(words, quoted, strict=True) if q and w in _FIRST_PERSON}
     for i, w in enumerate(words):
         extra = _AS_FIRST_PERSON.get(w)
-        if extra:
+        if extra and quoted[i] not in verbatim:
             keys[i] = keys[i].union(*(vocab.keys(x) for x in extra))
 
 

@@ -11,7 +11,9 @@ Speaker
   * The candidate reported by the interviewer in the third person holds it too:
     "Cand. said she tells them to calm down" is the candidate's stance. text/answer read
     he/she/his/her in notes about a candidate as I/my (``person_shift``), so the same
-    patterns and the same checks apply.
+    patterns and the same checks apply. A note may say "I" only in the candidate's quoted
+    words ("Said he'd tell them 'I'm not directory enquiries'"); inside such a quotation
+    "him"/"her" stay someone else ("'Mark is one of my strongest, this isn't like him'").
   * Someone else quoted or described (a customer, a former manager, "some reps") is not the
     candidate: a DISTANCE_BEFORE marker earlier in the sentence drops the match, unless the
     candidate then speaks in a later clause ("when customers say X, I tell them Y") or
@@ -19,7 +21,12 @@ Speaker
   * "He'd say 'another genius on line two'": in the candidate's own first-person words, a
     phrase of saying whose subject is "he"/"she" is someone else speaking; so is "my
     colleague next to me actually said ...".
-  * "Someone asked, 'is this your fault then?'": a quoted question is someone else's.
+  * "Someone asked, 'is this your fault then?'": a quoted question is someone else's; so
+    is what someone asked whether the candidate felt ("someone once asked whether I wished
+    I was at home", "when guests ask if she wishes she was off, she says no"), and what
+    others assume of the candidate ("people sometimes assume I do this for the thanks").
+  * Someone else's habit recalled ("C mentioned ex-colleague who 'taught rude pts a
+    lesson'"), or a name they gave customers ("a previous manager called them moaners").
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
@@ -42,6 +49,7 @@ Contrast and preference
     skips "but"/"however".
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
 Concession and condition
+  * "Apologises even tho not her fault": what "even though" concedes is not claimed.
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held;
     a "But" opening the next sentence answers only a fact granted ("it wasn't my fault. But
@@ -63,7 +71,7 @@ Stories and topic echoes
     a past self framed up to two sentences before the match, with a change told after it.
   * "Um, the phrase 'fire the customer'... yeah": the question's topic repeated before the
     answer (only fillers before it; a question mark, an ellipsis or a filler after it), or
-    named by the interviewer in a note ("Asked re: guests trying it on. C: ...").
+    named by the interviewer in a note ("Asked re: guests trying it on. C: ..."); topic.py.
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
     the old view; so does a job left behind with the change told after it ("at my last job
@@ -129,6 +137,7 @@ from assessments.screening.negation import (
     unafraid,
 )
 from assessments.screening.stance_markers import THIRD_PERSON
+from assessments.screening.topic import LEAD, topic_echo
 
 
 @dataclass
@@ -167,7 +176,7 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _conceded(ans, m)
         and not _condition(ans, m)
         and not _outgrown_story(ans, m)
-        and not _topic_echo(ans, m)
+        and not topic_echo(ans, m)
         and not for_everyone(ans, m)
     )
 
@@ -188,15 +197,6 @@ _CHANGE = frozenset(
     growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
 _OFTEN = (["and", "then"], ["and", "again"])  # "now and then" tells how often, not a change
-_LEAD = frozenset(
-    """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
-    words term topic re asking about on and do does is are would should can i think a an
-    question questions c cand q asked""".split()  # noqa: SIM905
-)
-_ASKED = frozenset({"asked", "q", "re", "question"})
-_AFTER_ECHO = frozenset(
-    "yeah um uh er erm hmm okay right scenario scenarios example question".split()  # noqa: SIM905
-)
 
 
 def _outgrown_story(ans: Answer, m: Match) -> bool:
@@ -218,40 +218,11 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     return any(words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN for p in rest)
 
 
-def _topic_echo(ans: Answer, m: Match) -> bool:
-    """ "Um, the phrase 'fire the customer', I've heard ...", "So, user error, um, yeah":
-    the candidate repeating the question's topic before answering it."""
-    # "Um, handling a complaint about me? Uh, yeah, it happened.": the question said back
-    end = ans.span_of[ans.sent[m.start]][1]
-    short_first = ans.sent[m.start] == 0 and end <= 8 and end < ans.n
-    replied = short_first and ans.words[end] in _REPLY
-    if replied and ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")[:1] == "?":
-        return True
-    if any(ans.words[p] not in _LEAD for p in range(m.start)):
-        return False
-    # "Asked re: guests trying it on for refunds. C: ...", "Q: 'not my job' scenario": the
-    # question's topic, named by the interviewer before the candidate's answer
-    if _ASKED.intersection(ans.words[: m.start]) and ans.clause[m.start] == ans.clause[m.end - 1]:
-        return True
-    # "'Fire the customer' - asked directly. C said ...": the topic, then the note that it
-    # was asked
-    if m.end < ans.n and ans.words[m.end] in _ASKED:
-        return True
-    rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
-    if rest[:1] in ("?", "…", ":") or rest.startswith(".."):
-        return True
-    # "Q: sorry = admitting fault? C: ...": the question asked, quoted in a note
-    after = ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")
-    if end - m.end <= 2 and after[:1] == "?":
-        return True
-    return m.end < ans.n and ans.words[m.end] in _AFTER_ECHO
-
-
-_REPLY = frozenset("yeah yes yep so okay ok um uh er erm right well hmm sure".split())  # noqa: SIM905
 _CONCEDED = frozenset({"but", "however", "yet"})
 _DISMISSED = frozenset({"matter", "matters", "care", "cares", "count", "counts", "help", "helps"})
 _ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
+_ASKING = frozenset({"if", "whether"})
 _SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
@@ -377,7 +348,7 @@ def _condition(ans: Answer, m: Match) -> bool:
     if (
         m.end >= end - 1
         and not any(is_i(ans, q) for q in range(opener, end))
-        and all(ans.words[q] in _LEAD for q in range(lo, opener))
+        and all(ans.words[q] in LEAD for q in range(lo, opener))
     ):
         return True
     # "if you go into every call thinking they're lying, you end up treating ...": a
@@ -433,6 +404,8 @@ def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
 def _candidate_speaks_after(ans: Answer, m: Match, b: Match) -> bool:
     """After reported words, the candidate's own later clause is still their stance."""
     marker_clause = ans.clause[b.end - 1]
+    if ans.words[b.end - 1] in _ASKING and ans.clause[m.start] == marker_clause:
+        return False  # "guests ask if she wishes she was off": what was asked, not her reply
     # "if someone says I did a bad job, I feel hurt", "if a guest says I was unhelpful, it
     # really gets to me": the candidate's own reaction, in a later clause of the match, to
     # someone else's words (not to "I used to ...", the candidate's own past)

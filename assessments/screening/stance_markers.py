@@ -118,7 +118,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ),
     (
         "(she|he|they|manager*|mgr|mgrs|boss*|supervisor*|trainer*|company|management|"
-        "head office) ~1 (want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
+        "head office) ~2 (want*|expect*|made|make|had|told|tell|ask*|encourag*|train*|push*) "
         "(us|staff|everyone|the team|team|new staff|new hires|agents|reps) [to]",
         None,
     ),
@@ -184,6 +184,26 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         f"{_PUBLIC} ~1 asked (if|whether)",
         None,
     ),
+    # "my old manager, she'd say, like, 'never apologise'" (in a note, "she'd say" is the
+    # candidate's)
+    ("(he|she|they) would (say*|said|tell*|told)", THIRD_PERSON),
+    # a name someone else gave: "a previous manager called housebound pts 'the moaners list'"
+    (
+        f"{_OTHERS} [(once|always|would|used to)] (called|calls|calling|refer* to) ~2 {_PUBLIC}",
+        None,
+    ),
+    # what others assume of me: "People sometimes assume I do this for the thank-yous"
+    (
+        "(people|others|friends|everyone|family) [(sometimes|often|always|usually|probably|"
+        "might|may|will)] (assume*|think*|reckon*|say*) [that] =i",
+        None,
+    ),
+    # someone else recalled by the candidate: "C mentioned ex-colleague who ..."
+    (f"(mention*|describ*|recall*|talk* about|told (me|us) about) ~3 {_SOMEONE} (who|that)", None),
+    # a concession: "apologises even tho not her fault"
+    ("(even (though|tho|if|when)|although)", 3),
+    # ... or anyone's: "Someone once asked whether I wished I was at home"
+    (f"{_OTHERS} [(once|often|always|sometimes|even|then|just)] ask* (if|whether)", None),
     # someone in the story speaking: "And she said, who was the idiot who did this?"
     (
         "(he|she|they) [(just|then|kept|always|even|actually)] (=said|=says|=goes|=went|=asked|"

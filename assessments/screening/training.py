@@ -130,11 +130,48 @@ def training_examples(records: Sequence[Record]) -> list[tuple[list[str], str]]:
     return out
 
 
+# Epochs of the first model, which only picks each warning's sentence (see fit).
+PICKING_EPOCHS = 8
+
+
+def warning_sentences(
+    records: Sequence[Record], picker: ScreeningModel
+) -> list[tuple[list[str], str]]:
+    """Each multi-sentence warning's sentence that ``picker`` finds most like its kind, as
+    an example of that kind on its own."""
+    column = {code: k for k, code in enumerate(picker.classes)}
+    out: list[tuple[list[str], str]] = []
+    for rec in records:
+        k = column.get(str(rec["category"])) if rec["warning"] else None
+        if k is None:
+            continue
+        _whole, sentences = text_features(str(rec["answer"]))
+        if len(sentences) > 1:
+            best = max(sentences, key=lambda feats: picker.probabilities(feats)[k])
+            out.append((best, str(rec["category"])))
+    return out
+
+
 def fit(
     specs: Sequence[RuleSpec], records: Sequence[Record], threshold: float = 0.9, **kw: Any
 ) -> ScreeningModel:
-    examples = training_examples([*records, *rule_examples(specs)])
+    """Train on whole answers, then once more with each warning's own sentence added.
+
+    The model learns from whole answers, but the screener scores one sentence at a time,
+    and a warning buried in a long spoken answer is one sentence in ten: its words were
+    learned diluted by the rest. So a first, shorter fit picks the sentence of each warning
+    that reads most like its kind, and the final fit learns from that sentence as well
+    (one round of multiple-instance learning). Measured on writers t26-t35 left out
+    together (trained on the other groups), rules plus model, precision/recall: at
+    threshold 0.95, 0.876/0.754 against 0.877/0.726 without; at 0.7, 0.870/0.808 against
+    0.867/0.769.
+    """
+    everything = [*records, *rule_examples(specs)]
+    examples = training_examples(everything)
     classes = [NONE, *sorted(r.code for r in specs)]
+    first = {**kw, "epochs": min(int(kw.get("epochs", PICKING_EPOCHS)), PICKING_EPOCHS)}
+    picker = train_model(examples, classes, **first)
+    examples += warning_sentences(everything, picker)
     return train_model(examples, classes, threshold=threshold, **kw)
 
 

@@ -530,6 +530,41 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "contempt", "customers are stupid, they call for everything",
          "one customer call me stupid girl because his card dont work, i dont take personal"),
     ],
+    "a question someone asked the candidate, and what it asked": [
+        ("short", "elsewhere", "Working Christmas Day, I wished I was at home the whole shift.",
+         "Someone once asked whether I wished I was at home, working Christmas Day. I said no."),
+        ("notes", "elsewhere", "C says on bank hols she wishes she was off.",
+         "C works bank hols. When guests ask if she wishes she was off, she says no, she'd be "
+         "here anyway."),
+    ],
+    "what others assume of the candidate": [
+        ("short", "appreciation", "Honestly, I do this for the thank-yous.",
+         "People sometimes assume I do this for the thank-yous, but most callers never say "
+         "it."),
+    ],
+    "someone else's habit, recalled or named by the candidate": [
+        ("notes", "change_customer", "C says she teaches rude pts a lesson by making them wait.",
+         "C mentioned ex-colleague who 'taught rude pts a lesson'. C told her it wasn't on."),
+        ("spoken", "sorry_guilt",
+         "So, um, I never apologise, like, it's an admission, you know?",
+         "So, um, my old manager, she had this thing where she'd say, like, 'never apologise, "
+         "it's an admission', and I followed that at first because I was new, you know?"),
+    ],
+    "a concession: 'even though' it was not the candidate's fault": [
+        ("terse", "defensive", "told cust not her fault, system's",
+         "apologises for closures even tho not her fault"),
+    ],
+    "a note saying 'I' only in the candidate's quoted words (answer.py)": [
+        ("notes", "not_my_job",
+         "Said he'd tell them 'we're not your landlord, not our problem'. Probed: 'I'm not "
+         "directory enquiries.'",
+         "Said his old manager would tell them 'not our problem'. C: 'I'd never say that.'"),
+        ("notes", "praise_rep",
+         "Cand. was team lead 18 mths. Q: rude agent complaint. Would reassure cust 'Mark "
+         "is one of my strongest, this isn't like him'.",
+         "Q: cust complains re rude agent. C's old TL would tell cust 'he's one of my "
+         "strongest'; C disagreed."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
