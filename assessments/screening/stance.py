@@ -26,7 +26,9 @@ Speaker
     I was at home", "when guests ask if she wishes she was off, she says no"), and what
     others assume of the candidate ("people sometimes assume I do this for the thanks").
   * Someone else's habit recalled ("C mentioned ex-colleague who 'taught rude pts a
-    lesson'"), or a name they gave customers ("a previous manager called them moaners").
+    lesson'"), a name they gave customers ("a previous manager called them moaners"), or
+    their phrase ("she had this phrase, 'fire the customer'"); and a verdict on saying it
+    ("telling the customer it's their fault gets nobody anywhere").
 Clause limits on gaps
   * "So I kept saying it, and honestly, guests settled down": a gap never runs into a new
     clause opened by "because", or by "and"/"while" after a comma or before a subject,
@@ -189,7 +191,7 @@ _PAST_FRAMES = _JOB_FRAMES | frozenset(
         ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
         ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
-        ("i", "once"),
+        ("i", "once"), ("before", "when"),
     }
 )  # fmt: skip
 _CHANGE = frozenset(

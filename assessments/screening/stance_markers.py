@@ -45,7 +45,7 @@ _STAFF = (
 _SOMEONE = (
     "(guy|girl|lady|woman|man|bloke|fella|lad|lass|person|people|colleague*|coworker*|co worker*|"
     "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
-    "trainer*|teacher*|instructor*)"
+    "trainer*|teacher*|instructor*|tl|mgr)"
 )
 # the people the candidate serves, in the words of each sector ("member" at a gym, "resident"
 # at a council, "pax" on the railway)
@@ -178,7 +178,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # ... or said so of me: "a lady at the desk said I must wish I was at home in bed"
     ("(lady|woman|man|gentleman|bloke|guy) ~4 =said [that] =i (must|would|bet|should)", None),
     # ... teasing me: "'bet you'd rather be in bed' -> 'no, love Sunday shifts'"
-    ("(=bet|=betcha) you", None),
+    ("(=bet|=betcha) (you|u|ya)", None),
     # a customer's question: "Caller asked if she'd rather be elsewhere: 'no, happy here.'"
     (
         f"{_PUBLIC} ~1 asked (if|whether)",
@@ -191,6 +191,12 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (
         f"{_OTHERS} [(once|always|would|used to)] (called|calls|calling|refer* to) ~2 {_PUBLIC}",
         None,
+    ),
+    # someone else's phrase: "my old manager, she had this phrase, 'fire the customer'"
+    (f"{_OTHERS} ~3 (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)", None),
+    (
+        "(he|she|they) (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)",
+        THIRD_PERSON,
     ),
     # what others assume of me: "People sometimes assume I do this for the thank-yous"
     (
@@ -419,6 +425,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
+    # a verdict on doing it: "telling the customer it's their fault gets nobody anywhere"
+    ("(get*|got) (nobody|no one|you nowhere|us nowhere|me nowhere|nowhere)", None),
     ("(not|never) ~2 (my style|my thing|my cup of tea|how =i|who =i am|the way =i)", None),
     # "that's just not me", but not "someone who doesn't respect me"
     ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),

@@ -15,7 +15,7 @@ from assessments.screening.matcher import Match
 LEAD = frozenset(
     """um uh er erm ah oh hmm so okay ok yeah well right like the phrase idea question word
     words term topic re asking about on and do does is are would should can i think a an
-    question questions c cand q asked""".split()  # noqa: SIM905
+    question questions c cand q asked something""".split()  # noqa: SIM905
 )
 _ASKED = frozenset({"asked", "q", "re", "question"})
 _AFTER_ECHO = frozenset(

@@ -565,6 +565,22 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Q: cust complains re rude agent. C's old TL would tell cust 'he's one of my "
          "strongest'; C disagreed."),
     ],
+    "someone else's phrase, or a verdict that it gets nobody anywhere": [
+        ("spoken", "fire_customer",
+         "Er, so, honestly, some customers, you know, you just have to fire the customer, "
+         "like, move on.",
+         "Er, so my old manager, she was lovely, but she had this phrase, 'fire the "
+         "customer', and I never sat comfortable with that."),
+        ("short", "blame", "I tell the customer it's their fault when the drum's overloaded.",
+         "Telling the customer it's their fault gets nobody anywhere, so I fix it first."),
+        ("terse", "elsewhere", "long sat shift, would rather be home",
+         "'bet u'd rather be home' - no, sorting your freezer"),
+    ],
+    "a past self in rough English, the change told after": [
+        ("rough", "personal", "i take everything personal and go home sad",
+         "before when i start this work i take everything personal and go home sad, now i "
+         "understand customer is angry for the machine not for me"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
