@@ -134,7 +134,7 @@ class Answer:
         quoted: list[int] = []
 
         def find_quoted() -> list[int]:
-            quoted[:] = quoted or _quoted(text, self.starts)
+            quoted[:] = quoted or quotations(text, self.starts)
             return quoted
 
         if is_note_about_candidate(self.words, find_quoted):
@@ -228,7 +228,7 @@ def is_note_about_candidate(
     return bool(inside) and all(q for w, q in zip(words, inside, strict=True) if w in _FIRST_PERSON)
 
 
-def _quoted(text: str, starts: Sequence[int]) -> list[int]:
+def quotations(text: str, starts: Sequence[int]) -> list[int]:
     """Per word (by its start offset), which quotation it is inside, counting from 1; 0
     outside any. An apostrophe between letters ("you'd") is none."""
     out: list[int] = []

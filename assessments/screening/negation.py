@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from assessments.screening.answer import UNAFRAID, Answer
+from assessments.screening.answer import UNAFRAID, Answer, quotations
 from assessments.screening.matcher import Match
 from assessments.screening.text import stem
 
@@ -463,3 +463,9 @@ def for_everyone(ans: Answer, m: Match) -> bool:
         return False
     lo = ans.span_of[ans.sent[m.start]][0]
     return any(ans.words[p] in _UNIVERSAL for p in range(max(lo, m.start - 4), m.start))
+
+
+def same_quotation(ans: Answer, p: int, q: int) -> bool:
+    """Words p and q inside one and the same quotation (answer.quotations)."""
+    inside = quotations(ans.text, ans.starts)
+    return inside[p] != 0 and inside[p] == inside[q]

@@ -134,6 +134,7 @@ from assessments.screening.negation import (
     pivots,
     quoted_question,
     refused_quote,
+    same_quotation,
     speaks,
     split_negation,
     unafraid,
@@ -437,6 +438,12 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
         for reach, a in markers.after.get(s, ()):
             if a.start < m.end or _reason_or_other_claim(ans, m, a) or endured(ans, a):
                 continue
+            if (
+                s == sent
+                and "or" in ans.words[m.end : a.start]
+                and same_quotation(ans, m.start, a.start)
+            ):
+                continue  # "'calm down or I can't help'": an ultimatum's second half
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:
                     return True

@@ -167,7 +167,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(regardless of|irrespective of) (whether|who|whose|if)", None),
     ("=i (thought|assumed|believed) ~3 (until|but|before)", None),
     (f"{_BAD_THING}", None),
-    ("(mistake*|pet peeve*|red flag*) ~3 (say|tell|do|be)", None),
+    # ("when we make mistake with tablets i dont say sorry" is no verdict)
+    ("(mistake*|pet peeve*|red flag*) !(with|on|in|by|when|and|=i|we) ~3 (say|tell|do|be)", None),
     ("(myth|misconception|outdated) ~3 that", None),
     # what the customer should not hear: "she doesn't need to hear you'd rather be elsewhere"
     ("(not|never) (need*|want*) to hear", None),

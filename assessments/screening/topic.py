@@ -18,6 +18,7 @@ LEAD = frozenset(
     question questions c cand q asked something""".split()  # noqa: SIM905
 )
 _ASKED = frozenset({"asked", "q", "re", "question"})
+_ASKED_AFTER = frozenset({"asked", "question", "q"})  # "never say sorry re leaks": re = about
 _AFTER_ECHO = frozenset(
     "yeah um uh er erm hmm ha haha okay right scenario scenarios example question".split()  # noqa: SIM905
 )
@@ -41,7 +42,7 @@ def topic_echo(ans: Answer, m: Match) -> bool:
         return True
     # "'Fire the customer' - asked directly. C said ...": the topic, then the note that it
     # was asked
-    if m.end < ans.n and ans.words[m.end] in _ASKED:
+    if m.end < ans.n and ans.words[m.end] in _ASKED_AFTER:
         return True
     rest = ans.text[ans.ends[m.end - 1] :].lstrip(" '\"‘’“”,")
     if rest[:1] in ("?", "…", ":") or rest.startswith(".."):

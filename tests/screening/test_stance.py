@@ -581,6 +581,17 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "before when i start this work i take everything personal and go home sad, now i "
          "understand customer is angry for the machine not for me"),
     ],
+    "an ultimatum quoted whole; 're' after a phrase means 'about'; a mistake told": [
+        ("terse", "calm_down",
+         "Shouting caller re overpayment: 'calm down or I can't help' - says it works.",
+         "Shouting caller: 'calm down' - then admits it doesn't help, listens now."),
+        ("terse", "sorry_guilt", "Never say sorry re leaks. Insurance. Admits liability.",
+         "'Never say sorry' - asked directly. Disagrees, apologises freely."),
+        ("rough", "sorry_guilt",
+         "when we make mistake with tablets i dont say sorry because then patient can say you "
+         "admit it",
+         "big mistake is to say i dont say sorry, i always say sorry to patient"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
