@@ -282,6 +282,25 @@ _STRENGTHS = frozenset(
 )
 
 
+# what follows "but" when the candidate puts up with the job rather than answering the view:
+# "Serving people feels beneath me sometimes, but I do it", "... but I need the money"
+_GRUDGING = (
+    ("i", "do", "it"), ("i", "still", "do", "it"), ("i", "just", "do", "it"),
+    ("i", "need", "the", "money"), ("i", "need", "money"), ("i", "need", "the", "job"),
+    ("it", "pays"), ("the", "money"), ("someone", "has", "to"), ("somebody", "has", "to"),
+    ("i", "get", "on", "with", "it"), ("i", "put", "up", "with", "it"), ("i", "do", "the", "job"),
+)  # fmt: skip
+
+
+def grudging(ans: Answer, p: int) -> bool:
+    """The "but" at p puts up with what came before ("..., but I do it for the money"); it
+    does not answer it."""
+    q = p + 1
+    while q < ans.n and ans.words[q] in _FILLERS:
+        q += 1
+    return any(tuple(ans.words[q : q + len(g)]) == g for g in _GRUDGING)
+
+
 def pivots(ans: Answer, p: int) -> bool:
     """ "..., but I'm really organised", "but in terms of strengths": the "but" at p turns to
     another topic (the candidate's strengths) rather than answering what came before."""

@@ -52,6 +52,8 @@ Contrast and preference
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
 Concession and condition
   * "Apologises even tho not her fault": what "even though" concedes is not claimed.
+  * "Serving people feels beneath me sometimes, but I do it": a "but" that only puts up
+    with the job ("but I need the money") answers nothing; the view stays the candidate's.
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
     candidate's own act) and answered by the candidate's own clause is conceded, not held;
     a "But" opening the next sentence answers only a fact granted ("it wasn't my fault. But
@@ -126,6 +128,7 @@ from assessments.screening.negation import (
     filler_like,
     for_everyone,
     gap_across_clause,
+    grudging,
     how_it_sounds,
     is_i,
     negated,
@@ -308,7 +311,7 @@ def _conceded(ans: Answer, m: Match) -> bool:
         window += range(nxt[0], min(nxt[0] + 2, nxt[1]))
     for p in window:
         if ans.words[p] in _CONCEDED:
-            if pivots(ans, p):  # "..., but I'm really organised": on to something else
+            if pivots(ans, p) or grudging(ans, p):  # "..., but I'm really organised"
                 return False
             after = range(p + 1, min(p + 9, ans.n))
             return (

@@ -592,6 +592,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "admit it",
          "big mistake is to say i dont say sorry, i always say sorry to patient"),
     ],
+    "a 'but' that puts up with the job does not answer the view": [
+        ("short", "servitude", "Serving people feels beneath me sometimes, but I do it.",
+         "Serving people can feel beneath you at first, but I see it as a skill I'm proud of."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
