@@ -387,11 +387,14 @@ def endured(ans: Answer, marker: Match) -> bool:
     but i do it for the money": a dislike the candidate lives with is their own feeling about
     the job, not a rejection of the view before it."""
     words = ans.words
-    return (
-        marker.end < ans.n
-        and words[marker.end] in _ENDURED
-        and "like" in words[marker.start : marker.end]
+    said = words[marker.start : marker.end]
+    # ... or within its words: "i dont like feel like this"
+    felt = (
+        "feel" in said
+        or "feeling" in said
+        or (marker.end < ans.n and words[marker.end] in _ENDURED)
     )
+    return felt and "like" in said
 
 
 _CONNECTIVES = frozenset({"and", "while", "whereas"})

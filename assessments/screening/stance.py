@@ -395,6 +395,14 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     return False
 
 
+def _ultimatum(ans: Answer, m: Match, a: Match) -> bool:
+    # "calm down, I can't help you like this": what the candidate cannot do until obeyed
+    near = range(max(m.end, a.start - 2), min(a.start + 4, ans.n))
+    if "help" in ans.words[a.start : a.start + 4] and any(is_i(ans, p) for p in near):
+        return "can" in ans.words[a.start - 2 : a.start + 3]
+    return "or" in ans.words[m.end : a.start] and same_quotation(ans, m.start, a.start)
+
+
 def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
     # "I'd tell them my colleague is new...": the candidate is the speaker
     sent = ans.sent[b.start]
@@ -441,11 +449,7 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
         for reach, a in markers.after.get(s, ()):
             if a.start < m.end or _reason_or_other_claim(ans, m, a) or endured(ans, a):
                 continue
-            if (
-                s == sent
-                and "or" in ans.words[m.end : a.start]
-                and same_quotation(ans, m.start, a.start)
-            ):
+            if s == sent and _ultimatum(ans, m, a):
                 continue  # "'calm down or I can't help'": an ultimatum's second half
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:

@@ -430,7 +430,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     ("(get*|got) (nobody|no one|you nowhere|us nowhere|me nowhere|nowhere)", None),
     ("(not|never) ~2 (my style|my thing|my cup of tea|how =i|who =i am|the way =i)", None),
     # "that's just not me", but not "someone who doesn't respect me"
-    ("(be|sound*|feel*) ~1 (not|never) ~1 me", None),
+    # (with its subject: "so they know is not me" says who did it)
+    ("(that|it|this|which|thing|things) (be|sound*|feel*) ~1 (not|never) ~1 me", None),
     ("=i ~2 (stay* away|steer* clear)", None),
     ("out of (it|work|my|our|the|any|every|all|conversations|interactions)", 2),
     (

@@ -596,6 +596,18 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "servitude", "Serving people feels beneath me sometimes, but I do it.",
          "Serving people can feel beneath you at first, but I see it as a skill I'm proud of."),
     ],
+    "'is not me' says who did it; a dislike felt; what the candidate can't do till obeyed": [
+        ("rough", "colleague_blame",
+         "if other agent made mistake i tell customer that guy is new he dont know nothing, "
+         "so they know is not me",
+         "i never say to customer that guy is new he dont know nothing, this thing is not me"),
+        ("rough", "servitude",
+         "in call centre you are like servant for customers. i dont like feel like this",
+         "my old boss say we are servant for customer. i dont like that"),
+        ("spoken", "calm_down",
+         "Um, when they shout I just say, like, calm down, I can't help you like this.",
+         "Um, when they shout I never say calm down, it doesn't help, like, at all."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
