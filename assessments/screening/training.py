@@ -2,6 +2,7 @@
 
     python -m assessments.screening.training            # table + data/screening_model.json
     python -m assessments.screening.training --no-write # table only
+    python -m assessments.screening.training --scores F # also each held-out answer's score
 
 Leave-one-writer-out: train on every writer but one, choose the threshold on the OTHER
 splits' held-out predictions (nested), test on the one left out. Every rule's examples and
@@ -262,9 +263,14 @@ def report(results: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Train the screener's learned stage.")
     parser.add_argument("--no-write", action="store_true", help="do not write the model file")
+    parser.add_argument(
+        "--scores", type=Path, help="also write each held-out answer's label, rule flag and score"
+    )
     args = parser.parse_args(argv)
     specs = load_rules(yaml.safe_load(RULES_YAML.read_text(encoding="utf-8")))
     results = leave_one_writer_out(specs)
+    if args.scores:
+        args.scores.write_text(json.dumps(results, sort_keys=True), encoding="utf-8")
     table = report(results)
     threshold = choose_threshold(results)
     everything = [r for w in WRITERS for r in writer_records(w)]
