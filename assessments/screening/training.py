@@ -81,6 +81,12 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t39": ("styled_t39.jsonl",),
     "t40": ("styled_t40.jsonl",),
     "t41": ("styled_t41.jsonl",),
+    "t42": ("styled_t42.jsonl",),
+    "t43": ("styled_t43.jsonl",),
+    "t44": ("styled_t44.jsonl",),
+    "t45": ("styled_t45.jsonl",),
+    "t46": ("styled_t46.jsonl",),
+    "t47": ("styled_t47.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
