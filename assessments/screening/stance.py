@@ -221,7 +221,16 @@ def _outgrown_story(ans: Answer, m: Match) -> bool:
     pair = (words[frame], words[frame + 1])
     before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
     rest = (*before, *range(m.end, ans.n))
-    return any(words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN for p in rest)
+    return any(
+        (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
+        for p in rest
+    )
+
+
+def _stopped(ans: Answer, p: int) -> bool:
+    """ "Used to be sarcastic on floor. Stopped after ...": the candidate stopped (not "the
+    meter's stopped")."""
+    return ans.words[p] == "stopped" and (ans.span_of[ans.sent[p]][0] == p or is_i(ans, p - 1))
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})
@@ -229,6 +238,10 @@ _DISMISSED = frozenset({"matter", "matters", "care", "cares", "count", "counts",
 _ANSWERED = frozenset({"still", "anyway", "regardless"})
 _OPENERS = frozenset({"if", "when", "whenever"})
 _ASKING = frozenset({"if", "whether"})
+_TELLERS = frozenset(
+    """student customer cust guest caller patient pt client passenger tenant resident member
+    someone somebody they""".split()  # noqa: SIM905 - a word list is easier to read and edit
+)
 _SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
@@ -404,10 +417,13 @@ def _ultimatum(ans: Answer, m: Match, a: Match) -> bool:
 
 
 def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
-    # "I'd tell them my colleague is new...": the candidate is the speaker
+    # "I'd tell them my colleague is new...": the candidate is the speaker (but not in "a
+    # student told me a driver laughed at her")
     sent = ans.sent[b.start]
     speaking = any(
-        ans.sent[p] == sent and SPEECH_KEYS.intersection(ans.keys[p])
+        ans.sent[p] == sent
+        and SPEECH_KEYS.intersection(ans.keys[p])
+        and not (p and ans.words[p - 1] in _TELLERS)
         for p in range(max(0, b.start - 8), b.start)
     )
     return (

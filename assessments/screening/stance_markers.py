@@ -39,7 +39,7 @@ _STAFF = (
     "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
     "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
     "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers|teams|"
-    "departments|offices|airlines|insurers|agencies)"
+    "departments|offices|airlines|insurers|agencies|the team|my team|the lads|the guys)"
 )
 # someone described by their habits: "there was this guy on my team who would ..."
 _SOMEONE = (
@@ -56,7 +56,7 @@ _PUBLIC = (
 # what may stand between a customer and their verb of saying: "customers will often say"
 _ADVERB = (
     "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|ever|"
-    "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|"
+    "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|was|were|"
     "at the desk|on the phone|in chat|here|there|again|jokingly|angrily|and|scream*|"
     "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
 )
@@ -222,7 +222,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # the candidate speaking)
     (
         f"{_PUBLIC} [{_ADVERB}] "
-        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*|call* (us|me|the company|the staff)) "
+        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*|"
+        "call* (us|me|the company|the staff)) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
@@ -265,6 +266,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "[(once|always|often|sometimes|really|just|kept)] (be|get|became|act*|would|"
         "used to|start*|kept|keep|who|that)",
         2,
+    ),
+    # ... or a fellow worker by trade: "a driver laughed at her when she asked"
+    (
+        f"(a|my|one|our|the|another|this|that) {_ROLES} [(once|always|often|just|kept)]",
+        1,
     ),
 )
 _HELPS = (
@@ -426,6 +432,8 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
+    # a note's rejection without a subject: "Old mgr mocked hagglers. Didn't copy that."
+    ("(not|never) ~1 (copy|copied|copies|adopt*|pick* up) [(it|that|this|them|her|him|his)]", None),
     # a verdict on doing it: "telling the customer it's their fault gets nobody anywhere"
     ("(get*|got) (nobody|no one|you nowhere|us nowhere|me nowhere|nowhere)", None),
     ("(not|never) ~2 (my style|my thing|my cup of tea|how =i|who =i am|the way =i)", None),

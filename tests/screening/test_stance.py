@@ -608,6 +608,15 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, when they shout I just say, like, calm down, I can't help you like this.",
          "Um, when they shout I never say calm down, it doesn't help, like, at all."),
     ],
+    "a note's rejection without a subject; a fellow worker's act told to the candidate": [
+        ("terse", "sarcasm", "Mocks hagglers, thinks it's harmless.",
+         "Old mgr mocked hagglers. Didn't copy that."),
+        ("terse", "sarcasm", "sarcastic on the floor, custs don't mind",
+         "Used to be sarcastic on floor. Stopped after cust overheard."),
+        ("short", "sarcasm", "When a student asks about the fare twice, I laugh at her a bit.",
+         "A student told me a driver laughed at her when she asked about the fare. I said I "
+         "was sorry."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
