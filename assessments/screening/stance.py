@@ -72,7 +72,8 @@ Concession and condition
     concession too.
 Stories and topic echoes
   * "When I first started I was obsessed with the stats. I'd watch the clock ... now I ...":
-    a past self framed up to two sentences before the match, with a change told after it.
+    a past self framed up to two sentences before the match, with a change told after it
+    (story.py).
   * "Um, the phrase 'fire the customer'... yeah": the question's topic repeated before the
     answer (only fillers before it; a question mark, an ellipsis or a filler after it), or
     named by the interviewer in a note ("Asked re: guests trying it on. C: ..."); topic.py.
@@ -143,6 +144,7 @@ from assessments.screening.negation import (
     unafraid,
 )
 from assessments.screening.stance_markers import THIRD_PERSON
+from assessments.screening.story import outgrown_story
 from assessments.screening.topic import LEAD, topic_echo
 
 
@@ -181,56 +183,10 @@ def own_stance(ans: Answer, m: Match, markers: Markers) -> bool:
         and not _disowned_after(ans, m, markers)
         and not _conceded(ans, m)
         and not _condition(ans, m)
-        and not _outgrown_story(ans, m)
+        and not outgrown_story(ans, m)
         and not topic_echo(ans, m)
         and not for_everyone(ans, m)
     )
-
-
-# "at my last job I was counting the minutes ... I realised ...": a job left behind
-_JOB_FRAMES = frozenset({("last", "job"), ("old", "job"), ("previous", "job")})
-_PAST_FRAMES = _JOB_FRAMES | frozenset(
-    {
-        ("used", "to"), ("first", "started"), ("i", "started"), ("early", "on"),
-        ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
-        ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
-        ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
-        ("i", "once"), ("before", "when"),
-    }
-)  # fmt: skip
-_CHANGE = frozenset(
-    """now nowadays changed change learned learnt realised realized taught grew outgrew
-    growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
-)
-_OFTEN = (["and", "then"], ["and", "again"])  # "now and then" tells how often, not a change
-
-
-def _outgrown_story(ans: Answer, m: Match) -> bool:
-    """ "When I first started I was obsessed with handle time. I'd rush people ... Now I
-    ...": a past self framed up to two sentences earlier and a change told after the
-    match is a story of growth, not a view held today."""
-    sent = ans.sent[m.start]
-    first = next((ans.span_of[t][0] for t in (sent - 2, sent - 1) if t in ans.span_of), None)
-    lo = ans.span_of[sent][0] if first is None else first
-    words = ans.words
-    frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
-    if frame is None:
-        return False
-    # "... now I ...", or "thick skin now, used to take it personally"; but "what I learned
-    # at my last job is ..." carries the old job's lesson on, so a job needs the change after
-    pair = (words[frame], words[frame + 1])
-    before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
-    rest = (*before, *range(m.end, ans.n))
-    return any(
-        (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
-        for p in rest
-    )
-
-
-def _stopped(ans: Answer, p: int) -> bool:
-    """ "Used to be sarcastic on floor. Stopped after ...": the candidate stopped (not "the
-    meter's stopped")."""
-    return ans.words[p] == "stopped" and (ans.span_of[ans.sent[p]][0] == p or is_i(ans, p - 1))
 
 
 _CONCEDED = frozenset({"but", "however", "yet"})

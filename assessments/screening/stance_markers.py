@@ -10,56 +10,18 @@ within n words of the marker, in the same clause. stance.py applies them.
 
 from __future__ import annotations
 
-_OTHERS = (
-    "(manager*|boss*|supervisor*|colleague*|coworker*|co worker*|trainer*|owner*|"
-    "team lead*|tl|tls|teammate*|mentor*|person|someone|somebody|others|everyone|company|"
-    "companies|staff|employee*|rep|reps|agent*|cashier*|waiter*|server*|guy|lady|"
-    "dad|mom|mum|father|mother|friend*|instructor*|book*|consultant*|trainee*|uncle*|aunt*|"
-    "nan|gran|grandma|grandad|grandpa|brother*|sister*|cousin*|partner*|husband|wife|"
-    "boyfriend|girlfriend|parent*|family)"
+from assessments.screening.stance_words import (
+    ADVERB,
+    BAD_THING,
+    HELPS,
+    OTHERS,
+    PUBLIC,
+    ROLES,
+    SAYING,
+    SOMEONE,
+    STAFF,
 )
-# fellow workers by trade (a group holds at most 64 alternatives, so apart from _OTHERS)
-_ROLES = (
-    "(tech|techs|technician*|engineer*|nurse*|receptionist*|adviser*|advisor*|handler*|"
-    "clerk*|chef*|driver*|cook*|porter*|pharmacist*|dispatcher*|gm|hotel gm|duty manager*|"
-    "mgr|mgrs|prev mgr|old mgr)"
-)
-_SAYING = (
-    "(say|tell (me|us|you|everyone|staff|new|the team|people|a customer|the customer|cand|"
-    "customers|a caller|the caller|guests|a guest|the guest|clients|callers|patients|them)|"
-    "think|believe|insist*|teach|have gone|went|goes|lectur*|nag*|scold*|"
-    "advis*|recommend*|suggest*|claim*|preach*|swear|call it|joke*|argu*|put it|push*)"
-)
-_BAD_THING = (
-    "(bad|terrible|wrong|awful|poor|rookie|classic|biggest) (thing|idea|habit|move|response|"
-    "answer|approach|mindset|advice|phrase|way|mistake|words)"
-)
-# Everyday words, so that no pattern is indexed under "I", "the", "be" or "not".
-_STAFF = (
-    "(rep|reps|agent*|staff|colleague*|coworker*|co worker*|employee*|worker*|server*|"
-    "manager*|companies|business*|cashier*|trainee*|teammate*|waiter*|waitress*|places|"
-    "shops|stores|firms|hotels|restaurants|call centres|call centers|employers|trainers|teams|"
-    "departments|offices|airlines|insurers|agencies|the team|my team|the lads|the guys)"
-)
-# someone described by their habits: "there was this guy on my team who would ..."
-_SOMEONE = (
-    "(guy|girl|lady|woman|man|bloke|fella|lad|lass|person|people|colleague*|coworker*|co worker*|"
-    "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
-    "trainer*|teacher*|instructor*|tl|mgr)"
-)
-# the people the candidate serves, in the words of each sector ("member" at a gym, "resident"
-# at a council, "pax" on the railway)
-_PUBLIC = (
-    "(customer*|cust|custs|caller*|client*|guest*|shopper*|passenger*|patient*|pax|pt|pts|"
-    "resident*|tenant*|member*|diner*|punter*|visitor*|member of the public)"
-)
-# what may stand between a customer and their verb of saying: "customers will often say"
-_ADVERB = (
-    "(often|always|sometimes|then|usually|just|will|would|might|may|do|does|did|once|ever|"
-    "also|even|actually|still|really|keep|kept|all|literally|have|has|had|could|can|that|was|were|"
-    "at the desk|on the phone|in chat|here|there|again|jokingly|angrily|and|scream*|"
-    "shout*|yell*|swear*|start*|got angry|get angry|get cross)"
-)
+
 # reach for a marker whose speaker is "he", "she" or "they": anywhere in the sentence, but
 # only in a first-person answer (in a note, "she said" is the candidate speaking)
 THIRD_PERSON = -2
@@ -68,13 +30,13 @@ THIRD_PERSON = -2
 DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # someone else's words: "my old manager used to say", "people think"
     (
-        f"{_OTHERS} [(used to|would|always|once|often|kept|keep|even|actually|constantly|"
-        f"sometimes|probably|really|all)] {_SAYING}",
+        f"{OTHERS} [(used to|would|always|once|often|kept|keep|even|actually|constantly|"
+        f"sometimes|probably|really|all)] {SAYING}",
         None,
     ),
-    (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {_STAFF}", None),
+    (f"(some|many|a lot of|lots of|most|other|plenty of) ~1 {STAFF}", None),
     (
-        f"[(a|one|our|the|another|this|hotel)] {_ROLES} [(used to|would|always|kept)] {_SAYING}",
+        f"[(a|one|our|the|another|this|hotel)] {ROLES} [(used to|would|always|kept)] {SAYING}",
         None,
     ),
     (
@@ -82,11 +44,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "feel|claim*|argu*|insist*|assume|reckon|tell|see|view|treat|call|consider|regard)",
         None,
     ),
-    (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {_OTHERS}", None),
+    (f"(see|watch*|witness*|hear|overhear*|notic*) ~4 {OTHERS}", None),
     ("(hear|heard|overhear*) (him|her|them|someone|people|others) [(say|tell|go|call)]", None),
     # "my colleague next to me actually said, 'you need to calm down'"
     (
-        f"{_OTHERS} (next to me|beside me|on my team|at the time|there|then) [(actually|once|"
+        f"{OTHERS} (next to me|beside me|on my team|at the time|there|then) [(actually|once|"
         "always|just|even)] (said|say*|told|tell*|went|goes|go)",
         None,
     ),
@@ -108,7 +70,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(reject*|disagree* with|push* back on|argu* against|object* to)", 4),
     # how a reply would sound: "that just sounds like you don't believe them"
     ("(that|it|this|which) ~1 (sound*|come* across|look*) (like|as if|as though)", 4),
-    (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {_OTHERS}", None),
+    (f"(hate|dislike|frustrat*|annoy*|bother*|cringe) ~3 when ~2 {OTHERS}", None),
     ("=i used to (think|believe|feel|assume)", None),
     # what staff are told or trained to do: "you do get told everyone's out to rip you off"
     (
@@ -123,10 +85,10 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (
-        f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {_SOMEONE} ~5 (who|that)",
+        f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {SOMEONE} ~5 (who|that)",
         None,
     ),
-    (f"where ~4 {_SOMEONE} (would|used to|kept|always|often)", None),
+    (f"where ~4 {SOMEONE} (would|used to|kept|always|often)", None),
     # someone else's phrase: "C knows phrase 'fire the customer' from prev job"
     ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
     # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"
@@ -166,7 +128,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(not|never) ~1 (matter*|care) ~1 (if|whether|that|who|whose)", None),
     ("(regardless of|irrespective of) (whether|who|whose|if)", None),
     ("=i (thought|assumed|believed) ~3 (until|but|before)", None),
-    (f"{_BAD_THING}", None),
+    (f"{BAD_THING}", None),
     # ("when we make mistake with tablets i dont say sorry" is no verdict)
     ("(mistake*|pet peeve*|red flag*) !(with|on|in|by|when|and|=i|we) ~3 (say|tell|do|be)", None),
     ("(myth|misconception|outdated) ~3 that", None),
@@ -175,14 +137,14 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # a temptation named, not taken: "it would be easy to take that personally. But ..."
     ("be ~2 (easy|tempting) to", None),
     # a customer's claim about me: "a customer told me I must wish I was home"
-    (f"{_PUBLIC} ~2 (tell|say|ask*|accus*) me [that] =i", None),
+    (f"{PUBLIC} ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # ... or said so of me: "a lady at the desk said I must wish I was at home in bed"
     ("(lady|woman|man|gentleman|bloke|guy) ~4 =said [that] =i (must|would|bet|should)", None),
     # ... teasing me: "'bet you'd rather be in bed' -> 'no, love Sunday shifts'"
     ("(=bet|=betcha) (you|u|ya)", None),
     # a customer's question: "Caller asked if she'd rather be elsewhere: 'no, happy here.'"
     (
-        f"{_PUBLIC} ~1 asked (if|whether)",
+        f"{PUBLIC} ~1 asked (if|whether)",
         None,
     ),
     # "my old manager, she'd say, like, 'never apologise'" (in a note, "she'd say" is the
@@ -190,11 +152,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(he|she|they) would (say*|said|tell*|told)", THIRD_PERSON),
     # a name someone else gave: "a previous manager called housebound pts 'the moaners list'"
     (
-        f"{_OTHERS} [(once|always|would|used to)] (called|calls|calling|refer* to) ~2 {_PUBLIC}",
+        f"{OTHERS} [(once|always|would|used to)] (called|calls|calling|refer* to) ~2 {PUBLIC}",
         None,
     ),
     # someone else's phrase: "my old manager, she had this phrase, 'fire the customer'"
-    (f"{_OTHERS} ~3 (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)", None),
+    (f"{OTHERS} ~3 (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)", None),
     (
         "(he|she|they) (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)",
         THIRD_PERSON,
@@ -206,11 +168,11 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     # someone else recalled by the candidate: "C mentioned ex-colleague who ..."
-    (f"(mention*|describ*|recall*|talk* about|told (me|us) about) ~3 {_SOMEONE} (who|that)", None),
+    (f"(mention*|describ*|recall*|talk* about|told (me|us) about) ~3 {SOMEONE} (who|that)", None),
     # a concession: "apologises even tho not her fault"
     ("(even (though|tho|if|when)|although)", 3),
     # ... or anyone's: "Someone once asked whether I wished I was at home"
-    (f"{_OTHERS} [(once|often|always|sometimes|even|then|just)] ask* (if|whether)", None),
+    (f"{OTHERS} [(once|often|always|sometimes|even|then|just)] ask* (if|whether)", None),
     # someone in the story speaking: "And she said, who was the idiot who did this?"
     (
         "(he|she|they) [(just|then|kept|always|even|actually)] (=said|=says|=goes|=went|=asked|"
@@ -221,15 +183,15 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     # (the words between are the customer's adverbs: "when customer scream i say him" is
     # the candidate speaking)
     (
-        f"{_PUBLIC} [{_ADVERB}] "
-        f"[{_ADVERB}] (say|joke*|comment*|remark*|tease*|"
+        f"{PUBLIC} [{ADVERB}] "
+        f"[{ADVERB}] (say|joke*|comment*|remark*|tease*|"
         "call* (us|me|the company|the staff)) "
         "!(thank*|thanks|nice|kind|good|great|lovely|how|well|wonderful|amazing|brilliant)",
         None,
     ),
     # ... and told me to do: "cust told me calm down" (notes drop the "to", "cust" is common)
     (
-        f"{_PUBLIC} [{_ADVERB}] [{_ADVERB}] (tell|ask*|want*) me [to]",
+        f"{PUBLIC} [{ADVERB}] [{ADVERB}] (tell|ask*|want*) me [to]",
         None,
     ),
     # colleagues as the subject: "Colleagues mocked custs on the floor", "others would ..."
@@ -243,39 +205,35 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     *(
         (
             f"{who} (=i|we) (worked|work|used to work) with ~2 (used to|would|always|kept|often) "
-            f"{_SAYING}",
+            f"{SAYING}",
             None,
         )
-        for who in (_OTHERS, _ROLES)
+        for who in (OTHERS, ROLES)
     ),
     # ... or without one: "someone on my old team would've gone 'it's only three pounds'"
     (
         f"(someone|somebody|people|others|colleagues) (at|in|on|from) ~3 (used to|would|always|"
-        f"kept|often) [have] {_SAYING}",
+        f"kept|often) [have] {SAYING}",
         None,
     ),
     # ... placed first: "A colleague at my last place used to tell customers ..."
     (
-        f"(a|my|one|our|the|another) {_OTHERS} (at|in|on|from) ~3 (used to|would|always|kept|"
-        f"often) {_SAYING}",
+        f"(a|my|one|our|the|another) {OTHERS} (at|in|on|from) ~3 (used to|would|always|kept|"
+        f"often) {SAYING}",
         None,
     ),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
     (
-        f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {_OTHERS} "
+        f"(a|my|one|our|the|another|this|that) [(old|previous|former|new|last)] {OTHERS} "
         "[(once|always|often|sometimes|really|just|kept)] (be|get|became|act*|would|"
         "used to|start*|kept|keep|who|that)",
         2,
     ),
     # ... or a fellow worker by trade: "a driver laughed at her when she asked"
     (
-        f"(a|my|one|our|the|another|this|that) {_ROLES} [(once|always|often|just|kept)]",
+        f"(a|my|one|our|the|another|this|that) {ROLES} [(once|always|often|just|kept)]",
         1,
     ),
-)
-_HELPS = (
-    "(help*|work*|solve*|fix*|pay off|land*|go well|calm* ~1 down|end* well|appropriate|okay|"
-    "ok|acceptable|professional|fair|right|a good idea|the answer|the way)"
 )
 # (pattern, reach): reach None = anywhere later in the sentence (or the first words of the
 # next one); n = the marker must start within n words after the match.
@@ -378,7 +336,7 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(wrong|not the) (moment|time|place) ~2 [(for|to)]", 8),
-    (f"(be|the) ~1 {_BAD_THING}", None),
+    (f"(be|the) ~1 {BAD_THING}", None),
     ("(have|has|with) no (place|room|business)", None),
     ("not (the|my) (reason|motivation|driver|point)", None),
     ("not why =i", None),
@@ -424,11 +382,11 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         "counterproductive|fuel on|petrol on|gasoline on|red rag|add* fuel)",
         None,
     ),
-    (f"(never|not|rarely|seldom) ~1 {_HELPS}", 1),
+    (f"(never|not|rarely|seldom) ~1 {HELPS}", 1),
     (
         "(it|that|this|which|doing that|saying that|doing so|saying so) "
         "!(=i|we|you|they|he|she) ~2 "
-        f"(never|not|rarely|seldom) ~1 {_HELPS}",
+        f"(never|not|rarely|seldom) ~1 {HELPS}",
         None,
     ),
     ("which ~3 (never|not|avoid*)", None),
