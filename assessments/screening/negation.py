@@ -62,12 +62,19 @@ def insult_to_me(ans: Answer, m: Match) -> bool:
     for p in range(max(0, last - 5), last):
         if (w[p], w[p + 1]) in (("you", "are"), ("i", "was")) and "me" in w[max(0, p - 3) : p]:
             return True
+        told = p > 1 and w[p - 1] == "me" and w[p - 2] in _TELLING
+        if told and w[p : p + 2] == ["i", "am"] and w[last] in _INSULTS:
+            return True  # "one customer tell me i am stupid" (not "tell me I'm wrong")
         if w[p] in _CALLING and w[p + 1] == "me" and last - p <= 3:
             return True
     return False
 
 
 _CALLING = frozenset({"call", "calls", "called", "calling"})
+_TELLING = frozenset({"tell", "tells", "told", "say", "says", "said"})
+_INSULTS = frozenset(
+    "stupid idiot useless thick dumb clueless incompetent lazy rubbish hopeless moron".split()  # noqa: SIM905
+)
 
 
 def aimed_at_me(ans: Answer, m: Match) -> bool:

@@ -229,6 +229,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "used to|start*|kept|keep|who|that)",
         2,
     ),
+    # ... or named in a note without "a"/"my": "Old TL read script word for word. Hated it."
+    (f"(old|ex|prev|previous|former) ({OTHERS}|{ROLES})", 2),
     # ... or a fellow worker by trade: "a driver laughed at her when she asked"
     (
         f"(a|my|one|our|the|another|this|that) {ROLES} [(once|always|often|just|kept)]",

@@ -617,6 +617,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "A student told me a driver laughed at her when she asked about the fare. I said I "
          "was sorry."),
     ],
+    "an old colleague named in a note; an insult told to the candidate": [
+        ("terse", "control", "reads script word for word, every call",
+         "Old TL read script word for word. Hated it. I just talk."),
+        ("rough", "contempt", "customers are stupid, they dont read the letter",
+         "one customer tell me i am stupid and know nothing, ok he is angry, i dont take "
+         "personal"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
