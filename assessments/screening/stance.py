@@ -52,6 +52,7 @@ Contrast and preference
   * "I'd rather A than B" / "prefer A to B": what follows "than" is negated.
 Concession and condition
   * "Apologises even tho not her fault": what "even though" concedes is not claimed.
+  * "I didn't say sorry, I never do": a refusal said again does not reject itself.
   * "Serving people feels beneath me sometimes, but I do it": a "but" that only puts up
     with the job ("but I need the money") answers nothing; the view stays the candidate's.
   * "Some customers do lie, but I believe them first": a view granted before "but" (not the
@@ -372,6 +373,12 @@ def _ultimatum(ans: Answer, m: Match, a: Match) -> bool:
     return "or" in ans.words[m.end : a.start] and same_quotation(ans, m.start, a.start)
 
 
+def _repeated_refusal(ans: Answer, m: Match, a: Match) -> bool:
+    """ "I didn't say sorry, I never do": the phrase's own refusal, said again."""
+    refuses = any(ans.words[p] in ("not", "never") for p in m.literals)
+    return refuses and is_i(ans, a.start) and "never" in ans.words[a.start + 1 : a.start + 3]
+
+
 def _near_other_subject(ans: Answer, m: Match, b: Match, reach: int) -> bool:
     # "I'd tell them my colleague is new...": the candidate is the speaker (but not in "a
     # student told me a driver laughed at her")
@@ -421,7 +428,7 @@ def _disowned_after(ans: Answer, m: Match, markers: Markers) -> bool:
         for reach, a in markers.after.get(s, ()):
             if a.start < m.end or _reason_or_other_claim(ans, m, a) or endured(ans, a):
                 continue
-            if s == sent and _ultimatum(ans, m, a):
+            if s == sent and (_ultimatum(ans, m, a) or _repeated_refusal(ans, m, a)):
                 continue  # "'calm down or I can't help'": an ultimatum's second half
             if reach >= 0:
                 if s == sent and a.start - m.end <= reach:

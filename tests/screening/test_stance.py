@@ -624,6 +624,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "one customer tell me i am stupid and know nothing, ok he is angry, i dont take "
          "personal"),
     ],
+    "a refusal said again is no rejection of it": [
+        ("spoken", "sorry_guilt",
+         "Um, so when the ceiling came down I had the plumber out, but I didn't say sorry, I "
+         "never do, because that could be taken as us admitting fault.",
+         "Um, so my old manager would never say sorry, like, ever, and I never liked that, "
+         "because it reads as not caring."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
