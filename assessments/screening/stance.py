@@ -302,8 +302,13 @@ def _condition(ans: Answer, m: Match) -> bool:
     candidate then answers, not a view they hold."""
     sent = ans.sent[m.start]
     lo = ans.span_of[sent][0]
-    # "otherwise you carry it, and the next person gets it": what happens if not
-    if any(ans.words[p] == "otherwise" for p in range(max(lo, m.start - 10), m.start)):
+    # "otherwise you carry it, and the next person gets it": what happens if not (but
+    # "because otherwise my number is going bad" is the candidate's own stake)
+    if any(
+        ans.words[p] == "otherwise"
+        and not (ans.words[p - 1] in BECAUSE and _FIRST.intersection(ans.keys[p + 1]))
+        for p in range(max(lo, m.start - 10), m.start)
+    ):
         return True
     opener = next(
         (p for p in range(m.start - 1, max(lo - 1, m.start - 9), -1) if ans.words[p] in _OPENERS),

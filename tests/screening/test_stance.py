@@ -631,6 +631,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, so my old manager would never say sorry, like, ever, and I never liked that, "
          "because it reads as not caring."),
     ],
+    "'because otherwise my ...' is the candidate's own stake, not what would happen": [
+        ("rough", "metrics_first",
+         "long story about damage i transfer to claim team fast because otherwise my number "
+         "is going bad",
+         "i stay with long story about damage, otherwise my number is going bad but i dont "
+         "care, customer first"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
