@@ -323,6 +323,18 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
+    # ... or not sending them away: "parking q not my dept -> ring estates, don't send away"
+    (
+        "(not|never) ~2 (send* (them|him|her) away|send away|just point*|turn* (them|him|her) "
+        "away|leave (them|him|her) (stuck|hanging|there))",
+        None,
+    ),
+    (
+        # (right after it: "outside my role: fetched pharmacist")
+        "(fetch*|fetched|radio*|rang|ring|call*|got|get) ~2 (the|my|a) (pharmacist|team leader|tl|"
+        "supervisor|nurse|estates|right team|duty manager|vet)",
+        2,
+    ),
     # the candidate's own act after "not her dept": "-> rang through, got a named callback"
     ("(rang through|put (them|him|her) through|walked (her|him|them) (to|over))", None),
     # a note's verdict in symbols or shorthand: "'fire the customer' culture ✗", "-ve on it"

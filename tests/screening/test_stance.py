@@ -638,6 +638,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "i stay with long story about damage, otherwise my number is going bad but i dont "
          "care, customer first"),
     ],
+    "'not my area', then the candidate's own act: not sending them away, fetching help": [
+        ("rough", "not_my_job", "parking problem is not my area, i tell guest ask parking",
+         "the guest ask me about parking but this is not my area but i dont send him away, i "
+         "call my team leader"),
+        ("terse", "not_my_job", "Interaction Q outside my role. Told pt ask GP.",
+         "Interaction Q outside my role: fetched pharmacist, didn't just point."),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
