@@ -640,8 +640,8 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "'not my area', then the candidate's own act: not sending them away, fetching help": [
         ("rough", "not_my_job", "parking problem is not my area, i tell guest ask parking",
-         "the guest ask me about parking but this is not my area but i dont send him away, i "
-         "call my team leader"),
+         "the guest ask me about parking problem but i work in the ride, this is not my area "
+         "but i dont send him away, i call my team leader by radio"),
         ("terse", "not_my_job", "Interaction Q outside my role. Told pt ask GP.",
          "Interaction Q outside my role: fetched pharmacist, didn't just point."),
     ],
