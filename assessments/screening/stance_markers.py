@@ -161,6 +161,8 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         "(he|she|they) (had|has) (this|a|that) (phrase|saying|line|expression|motto|mantra)",
         THIRD_PERSON,
     ),
+    # a laugh kept for later, among staff: "later with the team we laugh about the rice"
+    ("(after|later|afterwards) ~1 with", 1),
     # what others assume of me: "People sometimes assume I do this for the thank-yous"
     (
         "(people|others|friends|everyone|family) [(sometimes|often|always|usually|probably|"
@@ -230,7 +232,7 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         2,
     ),
     # ... or named in a note without "a"/"my": "Old TL read script word for word. Hated it."
-    (f"(old|ex|prev|previous|former) ({OTHERS}|{ROLES})", 2),
+    (f"(old|ex|prev|previous|former) ({OTHERS}|{ROLES})", 4),
     # ... or a fellow worker by trade: "a driver laughed at her when she asked"
     (
         f"(a|my|one|our|the|another|this|that) {ROLES} [(once|always|often|just|kept)]",
@@ -323,6 +325,16 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     ("(reported|flagged|raised) (it|him|her|them|this) ~2 (to|with)", None),
+    # humour kept from customers: "sarcastic person with my mates. But I keep it away from guests"
+    (
+        "(keep*|kept|save*|saved) ~3 (for (the|my) (team|colleagues|mates|friends|staff room|"
+        "back office|family)|off (calls|the phone|the floor|guests|customers|the guest)|away from "
+        "(guests|customers|callers|patients|clients|members|students|tenants|the guest))",
+        None,
+    ),
+    ("(person|humour|humor|streak|side) (with|among|around) (my|the) (mates|friends|family)", 1),
+    # the rule weighed against the person: "rules is rules but people is people"
+    ("but ~1 (people|customers|guests|patients|humans) (be|is|are) ~1 (people|human|not)", None),
     # ... or not sending them away: "parking q not my dept -> ring estates, don't send away"
     (
         "(not|never) ~2 (send* (them|him|her) away|send away|just point*|turn* (them|him|her) "

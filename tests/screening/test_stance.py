@@ -645,6 +645,18 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("terse", "not_my_job", "Interaction Q outside my role. Told pt ask GP.",
          "Interaction Q outside my role: fetched pharmacist, didn't just point."),
     ],
+    "humour kept away from customers; a laugh kept for later; the rule weighed against people": [
+        ("spoken", "sarcasm",
+         "So, er, I'm quite a sarcastic person with guests, like, it's just how I talk.",
+         "So, er, I'm quite a sarcastic person with my mates. But I, um, I keep it well away "
+         "from guests."),
+        ("rough", "sarcasm", "when customer do stupid thing my team we laugh at him",
+         "funny thing happen but i dont laugh at customer, later with the team we laugh about "
+         "the rice, not about him"),
+        ("rough", "control", "the fee is the fee, rules is rules, i dont remove it for nobody",
+         "the fee is 25 pound, i explain it nicely, but her husband was in hospital so we "
+         "remove it, rules is rules but people is people"),
+    ],
     "a strict rule kept for safeguarding or data protection": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
