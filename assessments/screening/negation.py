@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from assessments.screening.answer import UNAFRAID, Answer, quotations
 from assessments.screening.matcher import Match
+from assessments.screening.quotes import quote_mark
 from assessments.screening.text import stem
 
 _COMPLEMENTISERS = frozenset({"that", "when", "why", "how", "if", "what"})
@@ -133,16 +134,19 @@ _INTERJECTIONS = frozenset(
 def refused_quote(ans: Answer, m: Match) -> bool:
     """ "I'd never say 'oh, she's just a trainee'", "I didn't want to just say, oh, that's
     not my department": the words sit in a clause of their own (after a comma or an
-    interjection) right after a negated verb of saying, so they are what is NOT said."""
+    interjection, or in quotation marks: "I'd never go 'not my job'") right after a negated
+    verb of saying, so they are what is NOT said."""
     clause, sent = ans.clause[m.start], ans.sent[m.start]
-    lo = m.start
-    while lo > 0 and ans.clause[lo - 1] == clause:
-        lo -= 1
-    q = lo - 1
-    while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
-        q -= 1
-    if q < 0 or ans.sent[q] != sent:
-        return False
+    q = _quote_opened(ans, m)
+    if q is None:
+        lo = m.start
+        while lo > 0 and ans.clause[lo - 1] == clause:
+            lo -= 1
+        q = lo - 1
+        while q >= 0 and ans.sent[q] == ans.sent[lo] and ans.words[q] in _INTERJECTIONS:
+            q -= 1
+        if q < 0 or ans.sent[q] != sent:
+            return False
     said = ans.clause[q]
     verb = next(
         (
@@ -161,6 +165,17 @@ def refused_quote(ans: Answer, m: Match) -> bool:
         if ans.neg[r] and not (r + 1 < ans.n and ans.words[r + 1] in UNAFRAID):
             return True
     return False
+
+
+def _quote_opened(ans: Answer, m: Match) -> int | None:
+    """The word before a quotation mark that opens, in the match's clause, at most three
+    words before the match ("go 'that's not my job'"); None when there is none."""
+    for p in range(m.start, max(0, m.start - 3), -1):
+        if ans.clause[p - 1] != ans.clause[m.start]:
+            return None
+        if any(quote_mark(ans.text, i) for i in range(ans.ends[p - 1], ans.starts[p])):
+            return p - 1
+    return None
 
 
 def filler_like(ans: Answer, m: Match) -> bool:
@@ -246,9 +261,6 @@ def is_i(ans: Answer, pos: int) -> bool:
     return "w:i" in ans.keys[pos]
 
 
-_QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
-
-
 _STATE_VERBS = frozenset(
     "am was be stay stayed get got feel felt go went become became".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
@@ -331,54 +343,8 @@ def speaks(ans: Answer, after: int, pos: int) -> bool:
     if not is_i(ans, pos):
         return False
     text = ans.text
-    marks = sum(
-        1
-        for i in range(ans.ends[after - 1], ans.starts[pos])
-        if text[i] in _QUOTES and not (text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())
-    )
+    marks = sum(1 for i in range(ans.ends[after - 1], ans.starts[pos]) if quote_mark(text, i))
     return marks % 2 == 0
-
-
-def _quote_mark(text: str, i: int) -> bool:
-    """A quotation mark at i, not an apostrophe between letters ("you'd")."""
-    return text[i] in _QUOTES and not (
-        i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha()
-    )
-
-
-_QUOTE_REACH = 160  # characters: a quoted question is one short utterance
-
-
-def quoted_question(ans: Answer, m: Match) -> bool:
-    """ "Someone asked, half joking, 'is this your fault then?'", "snow day, 'rather be
-    home?' no.": the match lies inside one quotation that closes on a question mark, so
-    it is someone asking the candidate, not the candidate's view."""
-    text = ans.text
-    lo, hi = ans.starts[m.start], ans.ends[m.end - 1]
-    # an opening mark follows a space or a stop, a closing one is followed by no letter:
-    # "twenty minutes' notice" and "customers' accounts" open and close nothing
-    opening = next(
-        (
-            i
-            for i in range(lo - 1, max(-1, lo - _QUOTE_REACH), -1)
-            if _quote_mark(text, i) and (i == 0 or not text[i - 1].isalnum())
-        ),
-        None,
-    )
-    closing = next(
-        (
-            i
-            for i in range(hi, min(len(text), hi + _QUOTE_REACH))
-            if _quote_mark(text, i) and not text[i + 1 : i + 2].isalnum()
-        ),
-        None,
-    )
-    if opening is None or closing is None:
-        return False
-    inside = text[opening + 1 : closing]
-    if "\n" in inside or any(_quote_mark(inside, i) for i in range(len(inside))):
-        return False  # a line apart, or more than one quotation
-    return inside.rstrip().endswith("?")
 
 
 # who holds a view the candidate grants before answering it ("some people", "colleagues"),

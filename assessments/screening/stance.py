@@ -3,8 +3,8 @@
 A pattern match is a phrase; it becomes a flag only when the candidate holds it. This module
 decides that, construction by construction (each tested in tests/screening/test_stance.py).
 The checks that read only the matched sentence's wording (negation scope, refused quotes,
-fillers, defined terms, insults aimed at the candidate) live in negation.py; own_stance
-below applies them all:
+fillers, defined terms, insults aimed at the candidate) live in negation.py, a question
+quoted to the candidate in quotes.py; own_stance below applies them all:
 
 Speaker
   * The candidate speaking ("I'd tell them ...") holds what they say.
@@ -137,13 +137,13 @@ from assessments.screening.negation import (
     other_speaker,
     own_state_before,
     pivots,
-    quoted_question,
     refused_quote,
     same_quotation,
     speaks,
     split_negation,
     unafraid,
 )
+from assessments.screening.quotes import quoted_question
 from assessments.screening.stance_markers import THIRD_PERSON
 from assessments.screening.story import outgrown_story
 from assessments.screening.topic import LEAD, topic_echo

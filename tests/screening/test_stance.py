@@ -115,6 +115,9 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "for her."),
         ("rough", "not_my_job", "i say them is not my department call other number",
          "i never say, oh, is not my department. i find who can help"),
+        ("spoken", "not_my_job",
+         "Um, I just go 'that's not my job', and, like, point them at the desk.",
+         "Um, but I'd never just go 'that's not my job', I'd find the nurse for them."),
     ],
     "negation: repeated for emphasis": [
         ("notes", "calm_down", "C: 'I tell them to calm down first, always.'",
