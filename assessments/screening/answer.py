@@ -188,10 +188,21 @@ class Answer:
                 self.starts.append(start)
                 self.ends.append(end)
                 self.sent.append(s_id)
-                breaks.append(pending or part in _CLAUSE_WORDS)
+                breaks.append(pending or _opens_clause(part, self.words[-2:-1]))
                 in_sent += 1
                 pending = False
         return breaks
+
+
+# "a while" is a stretch of time, not a clause: "I'd rather be fooled once in a while than
+# treat everyone like a suspect" keeps its "rather ... than" in one clause
+_BEFORE_WHILE_NOUN = frozenset({"a", "little", "long", "short", "good", "whole", "the"})
+
+
+def _opens_clause(word: str, before: list[str]) -> bool:
+    if word == "while" and before and before[0] in _BEFORE_WHILE_NOUN:
+        return False
+    return word in _CLAUSE_WORDS
 
 
 # Interviewer's notes: the candidate in the third person is the speaker ("Cand. said she

@@ -77,6 +77,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
     "preference: rather A than B": [
         ("short", "appreciation", "I do this job because I like being appreciated.",
          "I'd rather fix the problem than be appreciated for it."),
+        ("spoken", "mistrust",
+         "Um, once in a while, honestly, I treat everyone who rings like a suspect.",
+         "Um, I'd rather be fooled once in a while than treat everyone who rings like a "
+         "suspect."),
     ],
     "concession answered by the candidate": [
         ("short", "mistrust", "Honestly, customers lie to get refunds.",
