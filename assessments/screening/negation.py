@@ -105,8 +105,10 @@ def negated(ans: Answer, m: Match) -> bool:
             # reaches on past its comma; so does one set off by a filler ("rather than, like,
             # assume I know better"): the filler's own clause is crossed when a negator ends
             # the clause before it
-            filler = ans.words[p] in _INTERJECTIONS and p > 0 and ans.neg[p - 1]
-            if not (filler or (ans.neg[p] and ans.words[p + 1] in _EMPHATIC | _INTERJECTIONS)):
+            opened = _filler_start(ans, p)
+            filler = opened is not None and opened > 0 and ans.neg[opened - 1]
+            emphatic = ans.words[p + 1] in _EMPHATIC or _filler_start(ans, p + 1) == p + 1
+            if not (filler or (ans.neg[p] and emphatic)):
                 break
             clause = ans.clause[p]
         # "customers don't get that I'm mocking them": a negated knowing-verb does not
@@ -129,6 +131,20 @@ SAYING_KEYS = frozenset(
 _INTERJECTIONS = frozenset(
     """oh ah um uh er erm well like look yeah hey sir madam mate listen""".split()  # noqa: SIM905
 )
+# two-word fillers: "it's not, you know, a reason to punish them"
+_FILLER_PAIRS = frozenset({("you", "know"), ("i", "mean"), ("you", "see")})
+
+
+def _filler_start(ans: Answer, p: int) -> int | None:
+    """The first word of the filler that word p is part of, if it is part of one."""
+    words = ans.words
+    if words[p] in _INTERJECTIONS:
+        return p
+    if p > 0 and (words[p - 1], words[p]) in _FILLER_PAIRS:
+        return p - 1
+    if p + 1 < ans.n and (words[p], words[p + 1]) in _FILLER_PAIRS:
+        return p
+    return None
 
 
 def refused_quote(ans: Answer, m: Match) -> bool:

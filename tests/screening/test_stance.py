@@ -248,11 +248,15 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("rough", "defensive", "i tell him is not my fault is the system",
          "the delay was not my fault but the customer talk to me so is my job to fix it"),
     ],
-    "'rather than', set off by a filler, still negates": [
+    "a negator set off by a filler ('rather than, like,', 'not, you know,') still negates": [
         ("spoken", "mistrust",
          "Um, I just, like, assume they're lying, you know, until I see receipts.",
          "And now I always check rather than, like, assume I know better than the person "
          "on the phone."),
+        ("spoken", "vengeance",
+         "If someone's rude, honestly, I punish them, you know, I make them wait.",
+         "If someone's rude, that's their bad week, it's not, you know, a reason to punish "
+         "them."),
     ],
     "the candidate's own act earlier in the sentence is not conceded by a later 'but'": [
         ("spoken", "contempt",
