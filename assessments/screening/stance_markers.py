@@ -243,9 +243,10 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
 # next one); n = the marker must start within n words after the match.
 DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     # a strict rule kept for a reason of safety or law: "on the list + ID, no exceptions.
-    # safeguarding.", "DPA checks every time, no exceptions. it protects them"
+    # safeguarding.", "DPA checks every time, no exceptions. it protects them", "the gas
+    # script, word for word, no exceptions, because that could be someone's life"
     (
-        "(safeguarding|data protection|dpa|gdpr|someone could die|"
+        "(safeguarding|data protection|dpa|gdpr|someone could die|(someone's|somebody's) life|"
         "(allergen|allergy) (procedure*|rule*|protocol*|check*)|"
         "(it|that|this) protect* them|for (their|your|everyone's|every child's|the child's) "
         "(safety|protection))",

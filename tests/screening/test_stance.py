@@ -668,9 +668,14 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "the fee is 25 pound, i explain it nicely, but her husband was in hospital so we "
          "remove it, rules is rules but people is people"),
     ],
-    "a strict rule kept for safeguarding or data protection": [
+    "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
+        ("spoken", "control",
+         "Um, the script, I just read it word for word, no exceptions, because that's, like, "
+         "how I was trained.",
+         "Um, if anyone mentions smelling gas you go straight to the emergency script, word "
+         "for word, no exceptions, because that could be someone's life."),
     ],
 }  # fmt: skip
 
