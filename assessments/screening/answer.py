@@ -16,6 +16,11 @@ from assessments.screening.vocabulary import Vocabulary
 SENTENCE_CAP = 60
 # A question this short ("Rude on chat?") is the topic of the answer that follows it.
 TOPIC_WORDS = 3
+# A short fragment ending in one of these is a note's heading or a person ("Motivation q.",
+# "C."), not a verdict to be read with the next fragment (see Answer._read).
+_ABBREVIATED = frozenset(
+    {"q", "qs", "cust", "c", "no", "approx", "min", "mins", "e.g", "i.e", "vs"}
+)
 
 NEGATORS = frozenset(
     """
@@ -171,7 +176,12 @@ class Answer:
             if kind == "s":
                 # "Rude ones? Back of the queue.": a short topic asked, then the answer to
                 # it; one sentence (two clauses), so a rule can read the topic with it.
-                if not (tok[:1] == "?" and 0 < in_sent <= TOPIC_WORDS):
+                # "Not mine. Give number, next call.": a terse note's one- or two-word
+                # verdict is read with what follows it (two clauses of one sentence);
+                # "Motivation q." is an abbreviation, not a verdict
+                if not (tok[:1] == "?" and 0 < in_sent <= TOPIC_WORDS) and not (
+                    tok == "." and 0 < in_sent <= 2 and self.words[-1] not in _ABBREVIATED
+                ):
                     s_id, in_sent = s_id + 1, 0
                 pending = True
                 continue
