@@ -17,6 +17,7 @@ def quote_mark(text: str, i: int) -> bool:
 
 
 _QUOTE_REACH = 160  # characters: a quoted question is one short utterance
+_QUESTION_WORDS = 4  # words after a comma that make a question of their own, not a tag
 
 
 def quoted_question(ans: Answer, m: Match) -> bool:
@@ -48,4 +49,10 @@ def quoted_question(ans: Answer, m: Match) -> bool:
     inside = text[opening + 1 : closing]
     if "\n" in inside or any(quote_mark(inside, i) for i in range(len(inside))):
         return False  # a line apart, or more than one quotation
-    return inside.rstrip().endswith("?")
+    if not inside.rstrip().endswith("?"):
+        return False
+    # "Skip the feelings, what's the route no.?": the question is its own clause after the
+    # match, and what comes before it is said, not asked; a tag ("..., would you?") is not
+    tail = text[hi:closing]
+    cut = max(tail.rfind(c) for c in ",;:!")
+    return cut < 0 or len(tail[cut + 1 :].split()) < _QUESTION_WORDS

@@ -482,6 +482,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("notes", "elsewhere", "C. admits she'd rather be at home on Sundays.",
          "Member asked C. 'wouldn't you rather be at home?' - C.: no, Sundays are busy, likes it."),
     ],
+    "a quotation said first, then a question of its own, is said, not asked": [
+        ("terse", "no_empathy", "Cust crying at stop. \"Skip the feelings, what's the route no.?\"",
+         "Cust crying at stop. \"skip the feelings?\" no. sat with her, then the route no."),
+    ],
     "the public of every sector says it ('a member ask me ...')": [
         ("rough", "elsewhere", "honest i prefer to be on holiday, work is boring",
          "a member ask me you prefer to be on holiday no? i said no i like my work here"),
