@@ -198,7 +198,8 @@ class Answer:
                 self.starts.append(start)
                 self.ends.append(end)
                 self.sent.append(s_id)
-                breaks.append(pending or _opens_clause(part, self.words[-2:-1]))
+                prev = self.words[-2] if len(self.words) > 1 else ""
+                breaks.append(pending or _opens_clause(part, prev))
                 in_sent += 1
                 pending = False
         return breaks
@@ -209,10 +210,8 @@ class Answer:
 _BEFORE_WHILE_NOUN = frozenset({"a", "little", "long", "short", "good", "whole", "the"})
 
 
-def _opens_clause(word: str, before: list[str]) -> bool:
-    if word == "while" and before and before[0] in _BEFORE_WHILE_NOUN:
-        return False
-    return word in _CLAUSE_WORDS
+def _opens_clause(word: str, prev: str) -> bool:
+    return word in _CLAUSE_WORDS and not (word == "while" and prev in _BEFORE_WHILE_NOUN)
 
 
 # Interviewer's notes: the candidate in the third person is the speaker ("Cand. said she
