@@ -10,6 +10,7 @@ first words and every word it cannot do without, in the pattern's order (``Autom
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from assessments.screening.answer import Answer
@@ -157,6 +158,7 @@ def _in_order(
     return True
 
 
+@functools.lru_cache(maxsize=16384)  # the same slots recur across patterns and compiles
 def _commonness(slot: frozenset[str]) -> tuple[int, int, int]:
     """How likely a slot is met in an answer, as far as its words tell without a corpus:
     frequent words first, then many keys, then short words."""

@@ -35,15 +35,13 @@ class Vocabulary:
         self.fuzzy_index: dict[str, set[tuple[str, str]]] = {}
         self.prefix_lengths: tuple[int, ...] = ()
         self.cache: dict[str, frozenset[str]] = {}
-        # (kind, text) -> keys of the pattern words registered: a tuple of two strings
-        # hashes and compares in C, a Word dataclass in Python (20,000 times a compile)
-        self.seen: dict[tuple[str, str], frozenset[str]] = {}
+        self.seen: dict[Word, frozenset[str]] = {}  # pattern words registered -> keys
 
     def add(self, word: Word) -> frozenset[str]:
         """Register a pattern word; its keys."""
-        kind, text = word.kind, word.text
-        keys = self.seen.get((kind, text))
+        keys = self.seen.get(word)
         if keys is None:
+            kind, text = word
             if kind == "prefix":
                 self.prefixes.add(text)
             elif kind == "exact":
@@ -51,7 +49,7 @@ class Vocabulary:
             else:
                 self.stems.add(stem(text))
                 self.known.add(text)
-            keys = self.seen[kind, text] = word_keys(word)
+            keys = self.seen[word] = word_keys(word)
         return keys
 
     def finish(self, fuzzy: bool) -> None:

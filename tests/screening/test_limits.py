@@ -18,6 +18,15 @@ def test_it_refuses_costly_patterns_with_a_clear_message(pattern, says):
     assert says in (pattern_problem(pattern) or "")
 
 
+def test_a_pattern_that_is_not_text_is_refused_with_a_message():
+    # a bank file's YAML can hold a list where a pattern belongs; parsing is memoised
+    assert pattern_problem(["sorry", "guilty"]) == "a pattern must be text"  # type: ignore[arg-type]
+
+
+def test_a_refused_pattern_stays_refused_when_asked_again():
+    assert pattern_problem("(a|b") == pattern_problem("(a|b") == "missing ')'"
+
+
 def test_it_accepts_the_costliest_allowed_pattern():
     assert pattern_problem(" ~12 ".join(["(sorry|refund)"] * 5)) is None
 
