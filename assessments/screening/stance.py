@@ -144,7 +144,7 @@ from assessments.screening.negation import (
     unafraid,
 )
 from assessments.screening.quotes import quoted_question
-from assessments.screening.stance_markers import THIRD_PERSON
+from assessments.screening.stance_markers import IN_PRIVATE, THIRD_PERSON
 from assessments.screening.story import outgrown_story
 from assessments.screening.topic import LEAD, topic_echo
 
@@ -350,24 +350,27 @@ def _distanced_before(ans: Answer, m: Match, markers: Markers) -> bool:
     sent = ans.sent[m.start]
     if sent in markers.before and endorsed_after(ans, m):
         return False
-    for reach, b in markers.before.get(sent, ()):
-        if reach == THIRD_PERSON:  # "she said ..." is the candidate in a note
-            if is_i(ans, b.start):
-                continue
-            reach = -1
-        # "colleague always say to customer the new girl ...": the match may begin on the
-        # marker's own verb of saying
-        on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
-        # "I could've just said 'no'": what could have been said may run into the match
-        overlaps = b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
-        if b.end > m.start and not (reach < 0 and (on_verb or overlaps)):
-            continue
-        if reach >= 0:
-            if _near_other_subject(ans, m, b, reach):
-                return True
-        elif not _candidate_speaks_after(ans, m, b):
-            return True
-    return False
+    return any(_distances(ans, m, b, reach) for reach, b in markers.before.get(sent, ()))
+
+
+def _distances(ans: Answer, m: Match, b: Match, reach: int) -> bool:
+    """Whether marker ``b``, earlier in the sentence, makes the match not the candidate's."""
+    if reach == IN_PRIVATE:
+        return b.end <= m.start
+    if reach == THIRD_PERSON:  # "she said ..." is the candidate in a note
+        if is_i(ans, b.start):
+            return False
+        reach = -1
+    # "colleague always say to customer the new girl ...": the match may begin on the
+    # marker's own verb of saying
+    on_verb = b.end == m.start + 1 and SPEECH_KEYS.intersection(ans.keys[m.start])
+    # "I could've just said 'no'": what could have been said may run into the match
+    overlaps = b.start < m.start and b.end <= m.end and ans.words[b.start] in ("could", "might")
+    if b.end > m.start and not (reach < 0 and (on_verb or overlaps)):
+        return False
+    if reach >= 0:
+        return _near_other_subject(ans, m, b, reach)
+    return not _candidate_speaks_after(ans, m, b)
 
 
 def _ultimatum(ans: Answer, m: Match, a: Match) -> bool:

@@ -25,6 +25,9 @@ from assessments.screening.stance_words import (
 # reach for a marker whose speaker is "he", "she" or "they": anywhere in the sentence, but
 # only in a first-person answer (in a note, "she said" is the candidate speaking)
 THIRD_PERSON = -2
+# reach for a talk in private with a colleague: anywhere earlier in the sentence, and what
+# the candidate says after it is said to the colleague ("in our one-to-one, I told him ...")
+IN_PRIVATE = -3
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
 DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
@@ -223,6 +226,17 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         f"(a|my|one|our|the|another) {OTHERS} (at|in|on|from) ~3 (used to|would|always|kept|"
         f"often) {SAYING}",
         None,
+    ),
+    # what is said to the colleague in a private talk after the complaint, not to the
+    # customer: "then, separately, with the agent, I told her she's one of the best",
+    # "in our one-to-one, I told him how good he is", "later I talked to Dan, told him ..."
+    (
+        "((separately|privately|in private|later|afterwards|after) ~1 (with|to) "
+        f"(him|her|them|the {STAFF})|on my own with (him|her|them)|"
+        "(in|during|at) (our|a|the|my|their) (one to one*|1 1|coaching|supervision|debrief*)|"
+        f"(later|afterwards|after|separately) ~2 (talked|spoke|went|took) (to|with) "
+        f"[(the|my)] [{STAFF}])",
+        IN_PRIVATE,
     ),
     # someone else as the subject: "a coworker was sarcastic", "my manager would ..."
     (

@@ -407,6 +407,13 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
     "praise kept for a private talk, not said to the complainer": [
         ("terse", "praise_rep", "Praise the agent to the complainer.",
          "Praise agents in coaching, privately."),
+        # the talk named first, then what the candidate told the colleague in it
+        ("spoken", "praise_rep",
+         "So, um, when she complained I told her, look, Sam is one of our best, honestly.",
+         "So, um, I fixed her booking, and then, separately, with the agent, I told him, look, "
+         "you're one of our best, what happened?"),
+        ("short", "praise_rep", "I told the guest our porter is one of our best.",
+         "Later I talked to the porter, and I told him he is one of our best."),
     ],
     "a liking granted ('sure') and set against a 'but'": [
         ("short", "appreciation", "I like it when guests thank me, that's what keeps me going.",
