@@ -88,10 +88,23 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
         None,
     ),
     (
-        f"(there was|there were|we had|=i had|=i worked with|=i knew) ~3 {SOMEONE} ~5 (who|that)",
+        "(there was|there were|we had|=i had|=i worked with|=i knew|"
+        f"=i have sat next to|=i sat next to) ~3 {SOMEONE} ~5 (who|that)",
         None,
     ),
+    # ... but "you get" only of fellow staff: "you get the ones who can't find the switch"
+    # is the candidate sorting callers
+    (f"you [do] get ~1 {STAFF} (who|that)", None),
     (f"where ~4 {SOMEONE} (would|used to|kept|always|often)", None),
+    # ... or by a habit of their own: "he had this thing where ...", "he used to make
+    # these little comments on calls", "one of the lads going, 'yes, we fired him'"
+    ("(he|she|they) had this (thing|habit|way)", None),
+    ("(he|she|they) used to (make|do|put)", None),
+    (
+        "(one|some|a couple|a few) of the (lads|guys|girls|team|others|agents|staff|reps) "
+        "[(were|was)] (going|went|goes|said|saying|like)",
+        None,
+    ),
     # someone else's phrase: "C knows phrase 'fire the customer' from prev job"
     ("(know*|heard|hear|learnt|learned) [(the|that|this)] (phrase|saying|line|expression)", 3),
     # the easy answer, weighed and not given: "the easy thing is to say, like, 'not my dept'"

@@ -41,7 +41,7 @@ STAFF = (
 SOMEONE = (
     "(guy|girl|lady|woman|man|bloke|fella|lad|lass|person|people|colleague*|coworker*|co worker*|"
     "manager*|supervisor*|boss|someone|staff|agent*|rep|reps|server*|one|others|team lead*|"
-    "trainer*|teacher*|instructor*|tl|mgr)"
+    "trainer*|teacher*|instructor*|tl|mgr|group|lads|guys)"
 )
 # the people the candidate serves, in the words of each sector ("member" at a gym, "resident"
 # at a council, "pax" on the railway)

@@ -679,6 +679,20 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "the fee is 25 pound, i explain it nicely, but her husband was in hospital so we "
          "remove it, rules is rules but people is people"),
     ],
+    "others described by a habit of their own ('a group who'd', 'one of the lads going')": [
+        ("spoken", "sarcasm",
+         "Um, honestly I mock the callers after every shift, like, doing voices.",
+         "Um, there was a group on the team who, er, who'd mock the callers after every shift, "
+         "like, doing voices."),
+        ("spoken", "mistrust", "Honestly, every claimant is lying, they all try it on.",
+         "So, um, yeah, you do get colleagues who think every claimant is lying, they all try "
+         "it on."),
+        ("spoken", "fire_customer", "We fired him, brilliant, best day of the year.",
+         "And one of the guys was going, like, 'we fired him, brilliant', and it felt wrong to "
+         "me."),
+        ("short", "praise_rep", "When guests complain I tell them how great my staff are.",
+         "My old boss had this thing where he'd tell complainers how great his staff were."),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
