@@ -98,8 +98,14 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"where ~4 {SOMEONE} (would|used to|kept|always|often)", None),
     # ... or by a habit of their own: "he had this thing where ...", "he used to make
     # these little comments on calls", "one of the lads going, 'yes, we fired him'"
-    ("(he|she|they) had this (thing|habit|way)", None),
-    ("(he|she|they) used to (make|do|put)", None),
+    # (in a note, "she" is the candidate: THIRD_PERSON)
+    ("(he|she|they) [used to] (had|have) this (thing|habit|way|phrase|saying|line)", THIRD_PERSON),
+    ("(he|she|they) used to (make|do|put)", THIRD_PERSON),
+    ("(he|she|they) would ~1 (do|make)", THIRD_PERSON),
+    # others the candidate knows of: "I know some people on my old team would lecture them",
+    # "some of the hotel staff were a bit eye-rolly about it"
+    ("=i know (some|a few|plenty of|lots of|a lot of) ~1 (person|colleague*|staff|agent*)", None),
+    (f"(some|many|a lot|lots|most|a few|a couple) of (the|our|my) ~1 {STAFF}", None),
     (
         "(one|some|a couple|a few) of the (lads|guys|girls|team|others|agents|staff|reps) "
         "[(were|was)] (going|went|goes|said|saying|like)",

@@ -693,6 +693,17 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "praise_rep", "When guests complain I tell them how great my staff are.",
          "My old boss had this thing where he'd tell complainers how great his staff were."),
     ],
+    "others the candidate knows of ('I know some people', 'some of the ward staff')": [
+        ("spoken", "blame",
+         "Um, honestly, it's their own fault for not reading it, I tell them that.",
+         "Um, I know some people on the desk would, like, tell them it's their own fault for "
+         "not reading it, and I just don't."),
+        ("short", "sarcasm", "I was a bit sarcastic about it, to be honest.",
+         "Some of the ward staff were a bit sarcastic about it, to be honest."),
+        ("spoken", "sarcasm", "Um, I'd, like, do impressions of the callers after they rang off.",
+         "So my old colleague, she'd, like, do impressions of the callers after they rang off, "
+         "and I never joined in."),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
