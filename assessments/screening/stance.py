@@ -77,7 +77,9 @@ Stories and topic echoes
     (story.py).
   * "Um, the phrase 'fire the customer'... yeah": the question's topic repeated before the
     answer (only fillers before it; a question mark, an ellipsis or a filler after it), or
-    named by the interviewer in a note ("Asked re: guests trying it on. C: ..."); topic.py.
+    named by the interviewer in a note ("Asked re: guests trying it on. C: ..."), or a
+    note's sentence that is the question itself ("Asked whether some pts deserve more
+    effort. C said no"), up to the reply; topic.py.
 Past self that changed
   * "I used to think ...", "back when I was new ...", "... but now I know better" distance
     the old view; so does a job left behind with the change told after it ("at my last job

@@ -25,9 +25,30 @@ _AFTER_ECHO = frozenset(
 _REPLY = frozenset("yeah yes yep so okay ok um uh er erm right well hmm sure".split())  # noqa: SIM905
 
 
+# what an interviewer's "Asked ..." opens with: "Asked if she's ever wished she was elsewhere"
+_ASKED_WHAT = frozenset(
+    "if whether about abt re how what when why would does do is has".split()  # noqa: SIM905
+)
+_REPLIED = frozenset("c cand candidate said says replied answered".split())  # noqa: SIM905
+_REPLY_MARKS = (":", '"', "“", "”", "—", "–", " - ", "->", "→", "=>", ";")  # "C: 'I don't ...'"
+
+
 def topic_echo(ans: Answer, m: Match) -> bool:
     """ "Um, the phrase 'fire the customer', I've heard ...", "So, user error, um, yeah":
     the candidate repeating the question's topic before answering it."""
+    # "Asked if she's ever wished she was elsewhere mid-shift. Laughed ...", "Asked whether
+    # some pts deserve more effort. C said no": a note's sentence that is the question, and
+    # only the question (not "Asked how he handles upset custs. C: 'I don't ...'", where the
+    # learned stage reads the reply in the same sentence)
+    lo, hi = ans.span_of[ans.sent[m.start]]
+    if (
+        ans.words[lo] == "asked"
+        and lo + 1 < m.start
+        and ans.words[lo + 1] in _ASKED_WHAT
+        and _REPLIED.isdisjoint(ans.words[lo:hi])
+        and not any(mark in ans.text[ans.starts[lo] : ans.ends[hi - 1]] for mark in _REPLY_MARKS)
+    ):
+        return True
     # "Um, handling a complaint about me? Uh, yeah, it happened.": the question said back
     end = ans.span_of[ans.sent[m.start]][1]
     short_first = ans.sent[m.start] == 0 and end <= 8 and end < ans.n

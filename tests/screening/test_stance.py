@@ -704,6 +704,16 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "So my old colleague, she'd, like, do impressions of the callers after they rang off, "
          "and I never joined in."),
     ],
+    "a note's sentence that is the interviewer's question, up to the reply": [
+        ("notes", "elsewhere", "C. said she often wishes she was elsewhere on late shifts.",
+         "Asked if she ever wishes she was elsewhere on late shifts. Laughed, said no, late "
+         "shifts are the fun ones."),
+        ("notes", "deserving", "C. thinks some pts deserve more effort than others.",
+         "Asked whether some pts deserve more effort than others. C. said no, never."),
+        ("notes", "appreciation",
+         "Asked what keeps her going: 'the thank-yous, honestly, that's what I'm in it for'.",
+         "Asked what keeps her going. Said fixing things; thanks are a bonus."),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
