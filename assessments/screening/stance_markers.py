@@ -193,6 +193,21 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ),
     # someone else recalled by the candidate: "C mentioned ex-colleague who ..."
     (f"(mention*|describ*|recall*|talk* about|told (me|us) about) ~3 {SOMEONE} (who|that)", None),
+    # ... in a story told, or a customer talked about: "C told story of ex-colleague who'd
+    # slow down callbacks", "talked about cust who called whole team 'morons'" (not a story
+    # of a customer: "told story of cust who asked if ...", then the candidate's reply)
+    (
+        f"(told|tells|telling) [(me|us)] [(a|the)] (story|stories|anecdote) (of|about|re) ~3 "
+        f"{SOMEONE} (who|that)",
+        None,
+    ),
+    (f"(mention*|describ*|recall*|talk* about|told (me|us) about) ~2 {PUBLIC} (who|that)", None),
+    # a name others gave customers: "a previous manager called housebound pts 'the moaners'"
+    (
+        f"{OTHERS} [(once|always|often|used to|would)] (=called|=blamed) [(the|those|these|all)] "
+        f"~1 {PUBLIC}",
+        None,
+    ),
     # a concession: "apologises even tho not her fault"
     ("(even (though|tho|if|when)|although)", 3),
     # ... or anyone's: "Someone once asked whether I wished I was at home"

@@ -714,6 +714,14 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Asked what keeps her going: 'the thank-yous, honestly, that's what I'm in it for'.",
          "Asked what keeps her going. Said fixing things; thanks are a bonus."),
     ],
+    "a story told of a colleague, or a customer talked about, in a note": [
+        ("notes", "vengeance",
+         "Used to 'accidentally' lose rude pts' forms, C admits, 'they had it coming'.",
+         "Told story of ex-colleague who used to 'accidentally' lose rude pts' forms. C "
+         "raised it w/ PM."),
+        ("notes", "contempt", "Called the custs 'morons' on the phone, laughing about it.",
+         "Talked about cust who called the whole team 'morons'. C stayed calm."),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
