@@ -19,7 +19,7 @@ _PAST_FRAMES = _JOB_FRAMES | frozenset(
         ("at", "first"), ("first", "job"), ("back", "then"), ("early", "in"), ("my", "first"),
         ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
-        ("i", "once"), ("before", "when"),
+        ("i", "once"), ("before", "when"), ("first", "yr"), ("1st", "yr"), ("1st", "year"),
     }
 )  # fmt: skip
 _CHANGE = frozenset(
@@ -39,7 +39,23 @@ def outgrown_story(ans: Answer, m: Match) -> bool:
     words = ans.words
     frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
     if frame is None:
-        return False
+        # "took criticism personally in 1st yr; now reviews recordings": the frame after
+        # the match, in its sentence (not the job: "... at my last job" says where, not when)
+        hi = ans.span_of[sent][1]
+        frame = next(
+            (
+                p
+                for p in range(m.end, hi - 1)
+                if (words[p], words[p + 1]) in _PAST_FRAMES - _JOB_FRAMES
+            ),
+            None,
+        )
+        if frame is None:
+            return False
+        return any(
+            (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
+            for p in range(frame + 2, ans.n)
+        )
     # "... now I ...", or "thick skin now, used to take it personally"; but "what I learned
     # at my last job is ..." carries the old job's lesson on, so a job needs the change after
     pair = (words[frame], words[frame + 1])

@@ -102,6 +102,11 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "shift. Then my lead sat with me and, yeah, now I actually enjoy the calls."),
         ("notes", "personal", "C takes complaints personally, gets upset for the day.",
          "At first job C took complaints personally. Mentor helped -> now sees them as stress."),
+        # the time said after the match, the change after that
+        ("notes", "personal", "C admits she takes criticism personally; sulks for the day.",
+         "C admits she took criticism personally in 1st yr; now reviews recordings w/ TL."),
+        ("terse", "personal", "Takes every complaint to heart.",
+         "1st yr took every complaint to heart. Mentor taught her to let go."),
     ],
     "the question's topic echoed before the answer": [
         ("spoken", "fire_customer",
