@@ -162,6 +162,10 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     (f"{PUBLIC} ~2 (tell|say|ask*|accus*) me [that] =i", None),
     # ... or said so of me: "a lady at the desk said I must wish I was at home in bed"
     ("(lady|woman|man|gentleman|bloke|guy) ~4 =said [that] =i (must|would|bet|should)", None),
+    # (not "would": in a note, "tenant crying ..., said 'I'd stay neutral'" is the candidate)
+    (f"((lady|woman|man|gentleman|bloke|guy)|{PUBLIC}) ~6 =said [that] =i (must|bet)", None),
+    # ... or of themself: "a member on the treadmill once said he'd rather be anywhere"
+    (f"{PUBLIC} ~4 (=said|=says|=joked) [that] (he|she|they) (would|had|must|was|is)", None),
     # ... teasing me: "'bet you'd rather be in bed' -> 'no, love Sunday shifts'"
     ("(=bet|=betcha) (you|u|ya)", None),
     # a customer's question: "Caller asked if she'd rather be elsewhere: 'no, happy here.'"

@@ -727,6 +727,14 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("notes", "contempt", "Called the custs 'morons' on the phone, laughing about it.",
          "Talked about cust who called the whole team 'morons'. C stayed calm."),
     ],
+    "what a customer said of the candidate, or of themself": [
+        ("short", "elsewhere", "On a wet Monday I told a customer I wish I was anywhere else.",
+         "On a wet Monday a customer at the post counter said I must wish I was anywhere "
+         "else. I told her this is the best part of my week."),
+        ("short", "elsewhere", "Honestly, I'd rather be anywhere but here on a Monday.",
+         "A member on the treadmill once said he'd rather be anywhere but here. I "
+         "laughed and cheered him on."),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
