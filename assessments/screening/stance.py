@@ -204,13 +204,31 @@ _TELLERS = frozenset(
 _SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
+_LIKING = frozenset({"love", "like", "enjoy", "appreciate"})
+_HARD_GOING = frozenset(
+    "hard harder struggle struggling tough difficult demotivating draining miss".split()  # noqa: SIM905
+)
+
+
+def _emphatic_liking(ans: Answer, m: Match) -> bool:
+    """ "I do love it when ...": the candidate's own liking, stressed."""
+    words = ans.words
+    return (
+        m.start >= 2
+        and words[m.start] in _LIKING
+        and words[m.start - 1] == "do"
+        and is_i(ans, m.start - 2)
+    )
+
+
 def _granted_aside(ans: Answer, m: Match) -> bool:
     """ "I like it when a guest thanks me, who doesn't. But the shifts I'm proudest of ...":
     the candidate's own liking, granted as universal ("who doesn't", "obviously") and then
     set against a "but" in that sentence or the next."""
     words = ans.words
     hi = min(m.end + 6, ans.n)
-    aside = any(
+    # "I do love it when a member thanks me, but it's a bonus": an emphatic "do" grants it
+    aside = _emphatic_liking(ans, m) or any(
         (words[p] == "who" and p + 2 < ans.n and words[p + 2] == "not")
         or words[p] in ("obviously", "naturally", "sure", "granted", "admittedly")
         or (words[p] == "of" and p + 1 < ans.n and words[p + 1] == "course")
@@ -222,7 +240,10 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
     nxt = ans.span_of.get(sent + 1)
     window = list(range(m.end, ans.span_of[sent][1]))
     window += list(range(nxt[0], min(nxt[0] + 3, nxt[1]))) if nxt else []
-    return any(words[p] in _CONCEDED for p in window)
+    but = next((p for p in window if words[p] in _CONCEDED), None)
+    # "..., sure, but on the days nobody does I struggle": the "but" only says how much
+    # the liking counts
+    return but is not None and _HARD_GOING.isdisjoint(words[but + 1 : but + 14])
 
 
 _FIRST = frozenset({"w:i", "w:my", "w:me", "w:myself", "w:mine"})
@@ -267,8 +288,15 @@ def _conceded(ans: Answer, m: Match) -> bool:
         and ans.clause[m.end] != ans.clause[m.end - 1]
     ):
         return True
-    if is_i(ans, m.start) or (m.start and is_i(ans, m.start - 1)) or _acts_before(ans, m):
-        return False  # "I tell them to calm down, but nicely": still the candidate's act
+    # "I tell them to calm down, but nicely", "I do love it when they thank me, but ...":
+    # still the candidate's own act or liking
+    if (
+        is_i(ans, m.start)
+        or (m.start and is_i(ans, m.start - 1))
+        or _acts_before(ans, m)
+        or _emphatic_liking(ans, m)
+    ):
+        return False
     if own_state_before(ans, m):
         return False  # "i am little cold with the next customers, not rude but ...": mine
     sent = ans.sent[m.start]

@@ -424,6 +424,15 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "appreciation", "I like it when guests thank me, that's what keeps me going.",
          "I like it when guests thank me, sure, but I'm really there for the guest who needs "
          "help."),
+        # an emphatic "do" grants it too; a "but" that says it is hard without thanks does not
+        ("short", "appreciation",
+         "I do love it when patients thank me, but on days nobody does I find it really hard "
+         "to keep going.",
+         "I do love it when patients thank me, but it's a bonus rather than the reason I do "
+         "the job."),
+        ("short", "appreciation",
+         "I like it when guests thank me, sure, but on the days nobody does I struggle.",
+         "I like it when guests thank me, sure, but the quiet days are the job too."),
     ],
     "a habit dropped, said after it ('Not anymore', 'she's moved on')": [
         ("terse", "mistrust", "Doubts bag claims. Checks receipts first.",
