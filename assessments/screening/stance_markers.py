@@ -164,6 +164,9 @@ DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
     ("(lady|woman|man|gentleman|bloke|guy) ~4 =said [that] =i (must|would|bet|should)", None),
     # (not "would": in a note, "tenant crying ..., said 'I'd stay neutral'" is the candidate)
     (f"((lady|woman|man|gentleman|bloke|guy)|{PUBLIC}) ~6 =said [that] =i (must|bet)", None),
+    # ... or to the candidate, in a note: 'cust ... told C "it's the only shop I don't have
+    # to explain myself to"'
+    ("(=told|=tells|=asked|=asks) (c|cand|candidate)", None),
     # ... or of themself: "a member on the treadmill once said he'd rather be anywhere"
     (f"{PUBLIC} ~4 (=said|=says|=joked) [that] (he|she|they) (would|had|must|was|is)", None),
     # ... teasing me: "'bet you'd rather be in bed' -> 'no, love Sunday shifts'"

@@ -744,6 +744,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "A member on the treadmill once said he'd rather be anywhere but here. I "
          "laughed and cheered him on."),
     ],
+    "what someone told the candidate, in a note": [
+        ("notes", "arrogance", "C. said 'I don't have to explain myself to customers.'",
+         "Cust stayed 4 yrs, told C 'it's the only shop I don't have to explain myself to.'"),
+    ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
          "holiday camp pickup: on list + ID, no exceptions. safeguarding."),
