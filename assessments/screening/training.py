@@ -87,6 +87,13 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t45": ("styled_t45.jsonl",),
     "t46": ("styled_t46.jsonl",),
     "t47": ("styled_t47.jsonl",),
+    # t48-t53 came after the shipped model was trained (stop 26): the next training adds them
+    "t48": ("styled_t48.jsonl",),
+    "t49": ("styled_t49.jsonl",),
+    "t50": ("styled_t50.jsonl",),
+    "t51": ("styled_t51.jsonl",),
+    "t52": ("styled_t52.jsonl",),
+    "t53": ("styled_t53.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
