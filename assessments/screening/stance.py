@@ -205,6 +205,8 @@ _SUPPOSE = frozenset({"said", "told", "were", "was", "went", "did"})
 
 
 _LIKING = frozenset({"love", "like", "enjoy", "appreciate"})
+_EVERYONE = frozenset({"everyone", "everybody", "anyone", "anybody"})
+_LIKING_STEMS = ("thank", "apprec", "lik", "lov", "enjoy", "prais")
 _HARD_GOING = frozenset(
     "hard harder struggle struggling tough difficult demotivating draining miss".split()  # noqa: SIM905
 )
@@ -227,11 +229,18 @@ def _granted_aside(ans: Answer, m: Match) -> bool:
     set against a "but" in that sentence or the next."""
     words = ans.words
     hi = min(m.end + 6, ans.n)
+    liking = any(words[p].startswith(_LIKING_STEMS) for p in range(m.start, m.end))
     # "I do love it when a member thanks me, but it's a bonus": an emphatic "do" grants it
     aside = _emphatic_liking(ans, m) or any(
         (words[p] == "who" and p + 2 < ans.n and words[p + 2] == "not")
         or words[p] in ("obviously", "naturally", "sure", "granted", "admittedly")
         or (words[p] == "of" and p + 1 < ans.n and words[p + 1] == "course")
+        # "..., everyone does. But", "enjoys being thanked 'like anyone does' but"
+        or (
+            words[p] in _EVERYONE
+            and (words[p - 1] == "like" or (p + 1 < ans.n and words[p + 1] in ("does", "do")))
+            and liking  # not "rude ones can wait their turn like anyone"
+        )
         for p in range(m.end, hi)
     )
     if not aside:

@@ -384,8 +384,9 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
     # humour kept from customers: "sarcastic person with my mates. But I keep it away from guests"
     (
         "(keep*|kept|save*|saved) ~3 (for (the|my) (team|colleagues|mates|friends|staff room|"
-        "back office|family)|off (calls|the phone|the floor|guests|customers|the guest)|away from "
-        "(guests|customers|callers|patients|clients|members|students|tenants|the guest))",
+        "back office|family)|off (calls|the phone|the floor|the desk|guests|customers|the guest)|"
+        "[(completely|well)] away from (guests|customers|callers|patients|clients|members|"
+        "students|tenants|the guest|the desk|the counter|the phone|calls|work))",
         None,
     ),
     ("(person|humour|humor|streak|side) (with|among|around) (my|the) (mates|friends|family)", 1),

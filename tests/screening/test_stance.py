@@ -433,6 +433,11 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
         ("short", "appreciation",
          "I like it when guests thank me, sure, but on the days nobody does I struggle.",
          "I like it when guests thank me, sure, but the quiet days are the job too."),
+        ("notes", "appreciation", "C. enjoys being thanked, says it's what keeps her going.",
+         "C. said she enjoys being thanked 'like anyone does', but the job is the cross ones."),
+        ("short", "appreciation", "I like it when people say thank you, it keeps me going.",
+         "I like it when people say thank you, everyone does. But the ones who never say it "
+         "still need me."),
     ],
     "a habit dropped, said after it ('Not anymore', 'she's moved on')": [
         ("terse", "mistrust", "Doubts bag claims. Checks receipts first.",
@@ -747,6 +752,10 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
     "what someone told the candidate, in a note": [
         ("notes", "arrogance", "C. said 'I don't have to explain myself to customers.'",
          "Cust stayed 4 yrs, told C 'it's the only shop I don't have to explain myself to.'"),
+    ],
+    "humour kept away from the desk": [
+        ("short", "sarcasm", "I'm pretty sarcastic with the students at the desk.",
+         "I'm pretty sarcastic with my friends, but I keep that completely away from the desk."),
     ],
     "a strict rule kept for safeguarding, data protection or a life": [
         ("terse", "control", "script every call, no exceptions",
