@@ -14,8 +14,9 @@ The package, by concern (dependencies run down this list, never up):
 * ``vocabulary``  what a word of an answer can match
 * ``answer``      an analysed answer: sentences, clauses, negation, speaker in notes
 * ``matcher``     patterns as automata, run in linear time
-* ``stance_words`` / ``stance_markers`` / ``quotes`` / ``negation`` / ``topic`` / ``story`` /
-  ``stance``  whose view a match is (documented in stance)
+* ``stance_words`` / ``stance_markers`` / ``disowning`` / ``quotes`` / ``negation`` /
+  ``topic`` / ``story`` / ``concession`` / ``stance``  whose view a match is (documented in
+  stance)
 * ``model``       the learned second stage (inference)
 * ``engine``      Screener
 * ``evaluation``  self_test, evaluate, load_rules

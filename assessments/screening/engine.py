@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assessments.screening import stance_markers
+from assessments.screening import disowning, stance_markers
 from assessments.screening.answer import Answer, sentence_spans
 from assessments.screening.matcher import Automaton, Match, Program, compile_pattern
 from assessments.screening.model import (
@@ -70,7 +70,7 @@ class Screener:
         self._vocab = Vocabulary()
         self._programs = self._compile_rules()
         self._before = Automaton(_compile_markers(stance_markers.DISTANCE_BEFORE, self._vocab))
-        self._after = Automaton(_compile_markers(stance_markers.DISTANCE_AFTER, self._vocab))
+        self._after = Automaton(_compile_markers(disowning.DISTANCE_AFTER, self._vocab))
         for rule in self.rules:
             for text in (*rule.examples, *rule.counter_examples):
                 self._vocab.known.update(plain_words(text))
