@@ -26,6 +26,7 @@ _CHANGE = frozenset(
     """now nowadays changed change learned learnt realised realized taught grew outgrew
     growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
+_TIME_FRAMES = _PAST_FRAMES - _JOB_FRAMES  # when, not where
 _OFTEN = (["and", "then"], ["and", "again"])  # "now and then" tells how often, not a change
 
 
@@ -42,29 +43,20 @@ def outgrown_story(ans: Answer, m: Match) -> bool:
         # "took criticism personally in 1st yr; now reviews recordings": the frame after
         # the match, in its sentence (not the job: "... at my last job" says where, not when)
         hi = ans.span_of[sent][1]
-        frame = next(
-            (
-                p
-                for p in range(m.end, hi - 1)
-                if (words[p], words[p + 1]) in _PAST_FRAMES - _JOB_FRAMES
-            ),
-            None,
-        )
-        if frame is None:
-            return False
-        return any(
-            (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
-            for p in range(frame + 2, ans.n)
-        )
+        after = (p for p in range(m.end, hi - 1) if (words[p], words[p + 1]) in _TIME_FRAMES)
+        frame = next(after, None)
+        return frame is not None and any(_changed(ans, p) for p in range(frame + 2, ans.n))
     # "... now I ...", or "thick skin now, used to take it personally"; but "what I learned
     # at my last job is ..." carries the old job's lesson on, so a job needs the change after
     pair = (words[frame], words[frame + 1])
     before = range(0) if pair in _JOB_FRAMES else range(ans.span_of[ans.sent[frame]][0], frame)
-    rest = (*before, *range(m.end, ans.n))
-    return any(
-        (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
-        for p in rest
-    )
+    return any(_changed(ans, p) for p in (*before, *range(m.end, ans.n)))
+
+
+def _changed(ans: Answer, p: int) -> bool:
+    """A change told at word p: "now", "learned", "stopped" (not "now and then")."""
+    words = ans.words
+    return (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
 
 
 def _stopped(ans: Answer, p: int) -> bool:

@@ -50,7 +50,7 @@ def topic_echo(ans: Answer, m: Match) -> bool:
     ):
         return True
     # "Um, handling a complaint about me? Uh, yeah, it happened.": the question said back
-    end = ans.span_of[ans.sent[m.start]][1]
+    end = hi
     short_first = ans.sent[m.start] == 0 and end <= 8 and end < ans.n
     replied = short_first and ans.words[end] in _REPLY
     if replied and ans.text[ans.ends[end - 1] :].lstrip(" '\"‘’“”")[:1] == "?":
