@@ -107,7 +107,11 @@ class Vocabulary:
                 chunk = w[:m]
                 if len(chunk) == m and (m == n or w[m:] in ENDINGS or not w[m:]):
                     found.update(self._prefix_targets(chunk, n))
-        return found
+        # A word whose own stem begins the pattern's prefix is another form of that root,
+        # not a slip: "moaned" is "moan" + "ed", never a typo of "moaner*" (nor "whinged"
+        # of "whinger*"); a note saying the customer moaned names no one a moaner.
+        root = stem(w)
+        return {k for k in found if not (k[2:].startswith(root) and len(k) - 2 > len(root))}
 
     def _prefix_targets(self, chunk: str, n: int) -> set[str]:
         found: set[str] = set()

@@ -139,6 +139,10 @@ def test_it_forgives_light_typos_in_long_words(screener):
     s = Screener([rule("f", "fire")])
     assert codes(s, "I love fine dining") == set()
     assert codes(Screener([rule("r", "resent*")]), "They kept resetting his router.") == set()
+    # another form of the prefix's own root is no slip: "moaned" is not "moaner*" misspelt
+    moaner = Screener([rule("m", "moaner*")])
+    assert codes(moaner, "She called them moanres.") == {"m"}
+    assert codes(moaner, "The customer moaned to me about the wait.") == set()
 
 
 def test_a_word_is_not_stemmed_into_a_pronoun(screener):
