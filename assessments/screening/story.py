@@ -20,6 +20,7 @@ _PAST_FRAMES = _JOB_FRAMES | frozenset(
         ("in", "start"), ("at", "start"), ("when", "started"), ("before", "i"),
         ("was", "new"), ("was", "younger"), ("first", "year"), ("starting", "out"),
         ("i", "once"), ("before", "when"), ("first", "yr"), ("1st", "yr"), ("1st", "year"),
+        ("looking", "back"), ("in", "hindsight"),
     }
 )  # fmt: skip
 _CHANGE = frozenset(
@@ -27,6 +28,13 @@ _CHANGE = frozenset(
     growth since different differently diff""".split()  # noqa: SIM905 - a word list is easier to read and edit
 )
 _TIME_FRAMES = _PAST_FRAMES - _JOB_FRAMES  # when, not where
+# "afterwards I thought, I never said sorry": looking back on a story ("afterwards, I was a
+# bit clipped" only goes on with it)
+_REFLECTED = frozenset(
+    (after, "i", thought)
+    for after in ("afterwards", "afterward", "after", "later")
+    for thought in ("thought", "realised", "realized", "reflected", "saw")
+)
 _OFTEN = (["and", "then"], ["and", "again"])  # "now and then" tells how often, not a change
 
 
@@ -38,7 +46,7 @@ def outgrown_story(ans: Answer, m: Match) -> bool:
     first = next((ans.span_of[t][0] for t in (sent - 2, sent - 1) if t in ans.span_of), None)
     lo = ans.span_of[sent][0] if first is None else first
     words = ans.words
-    frame = next((p for p in range(lo, m.start) if (words[p], words[p + 1]) in _PAST_FRAMES), None)
+    frame = next((p for p in range(lo, m.start) if _framed(words, p)), None)
     if frame is None:
         # "took criticism personally in 1st yr; now reviews recordings": the frame after
         # the match, in its sentence (not the job: "... at my last job" says where, not when)
@@ -53,10 +61,25 @@ def outgrown_story(ans: Answer, m: Match) -> bool:
     return any(_changed(ans, p) for p in (*before, *range(m.end, ans.n)))
 
 
+def _framed(words: list[str], p: int) -> bool:
+    return (words[p], words[p + 1]) in _PAST_FRAMES or tuple(words[p : p + 3]) in _REFLECTED
+
+
 def _changed(ans: Answer, p: int) -> bool:
     """A change told at word p: "now", "learned", "stopped" (not "now and then")."""
     words = ans.words
-    return (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN) or _stopped(ans, p)
+    return (
+        (words[p] in _CHANGE and words[p + 1 : p + 3] not in _OFTEN)
+        or _stopped(ans, p)
+        or _started_since(ans, p)
+    )
+
+
+def _started_since(ans: Answer, p: int) -> bool:
+    """ "... I never said sorry, I just defended it. So I started acknowledging first": a
+    new habit that follows from what went wrong ("so", then the candidate)."""
+    words = ans.words
+    return words[p] == "started" and words[p - 2 : p] == ["so", "i"]
 
 
 def _stopped(ans: Answer, p: int) -> bool:

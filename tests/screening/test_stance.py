@@ -107,6 +107,12 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "C admits she took criticism personally in 1st yr; now reviews recordings w/ TL."),
         ("terse", "personal", "Takes every complaint to heart.",
          "1st yr took every complaint to heart. Mentor taught her to let go."),
+        # looked back on afterwards, and the new habit that followed ("so I started ...")
+        ("spoken", "sorry_guilt",
+         "Um, with a fee complaint I just, like, explain the policy, I never say sorry, "
+         "because then it's on us.",
+         "Um, she got angrier and angrier. And afterwards I thought, I never once said sorry, "
+         "I just defended the fee. So I started acknowledging how they feel first."),
     ],
     "the question's topic echoed before the answer": [
         ("spoken", "fire_customer",
