@@ -94,12 +94,30 @@ def _acts_before(ans: Answer, m: Match) -> bool:
     return False
 
 
+_PRAISE_STEMS = ("thank", "prais", "compliment", "appreciat", "recogni", "kudos")
+_NICE = frozenset({"nice", "lovely", "good", "great", "pleasant", "welcome"})
+
+
+def _thanks_valued(ans: Answer, m: Match) -> bool:
+    """ "Thanks nice, not the point", "praise is nice but not why": what is nice here is
+    the thanks the candidate gets, valued and set aside, not courtesy dismissed. The
+    match opens on the "nice" that the thanks (just before it) are."""
+    words, p = ans.words, m.start - 1
+    if words[m.start] not in _NICE or p < 0 or ans.sent[p] != ans.sent[m.start]:
+        return False
+    if words[p] in ("is", "are", "was", "were") and p > 0:
+        p -= 1  # "praise is nice"
+    if words[p] == "yous" and p > 0:
+        p -= 1  # "thank-yous nice"
+    return words[p].startswith(_PRAISE_STEMS)
+
+
 def conceded(ans: Answer, m: Match) -> bool:
     """ "Some people do lie, but I believe them first": granted, then answered by the
     candidate. A view someone else holds (or a general claim) before "but", followed by
     the candidate's own clause, is conceded, not held. "Not my fault, still my problem":
     "still" / "anyway" answers it the same way."""
-    if _granted_aside(ans, m):
+    if _granted_aside(ans, m) or _thanks_valued(ans, m):
         return True
     # "Not my fault, my call.": "not my X, my Y" corrects itself
     lit = m.literals

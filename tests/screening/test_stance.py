@@ -114,6 +114,11 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "Um, she got angrier and angrier. And afterwards I thought, I never once said sorry, "
          "I just defended the fee. So I started acknowledging how they feel first."),
     ],
+    "thanks valued and set aside (not courtesy dismissed)": [
+        ("terse", "civility", "Manners nice, not the point.", "Thanks nice, not the point."),
+        ("notes", "civility", "Politeness nice, not the point. Fixes it fast.",
+         "Compliments nice, not the point. Likes fixing things."),
+    ],
     "the question's topic echoed before the answer": [
         ("spoken", "fire_customer",
          "So, I mean, some customers, yeah, you just have to fire them, honestly.",
