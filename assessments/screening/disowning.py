@@ -20,7 +20,9 @@ DISTANCE_AFTER: tuple[tuple[str, int | None], ...] = (
         "(safeguarding|data protection|dpa|gdpr|someone could die|(someone's|somebody's) life|"
         "(allergen|allergy) (procedure*|rule*|protocol*|check*)|"
         "(it|that|this) protect* them|for (their|your|everyone's|every child's|the child's) "
-        "(safety|protection))",
+        "(safety|protection)|(that|it|this) be (safety|the law|a legal thing|legal)|"
+        "(for|because of) (safety|security|fraud|legal) ~1 (reasons|reason)|"
+        "(very|really|an|a) important document*)",
         None,
     ),
     (

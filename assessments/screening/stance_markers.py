@@ -30,6 +30,13 @@ IN_PRIVATE = -3
 # (pattern, reach): reach None = anywhere earlier in the sentence; n = the match must start
 # within n words after the marker, in the same clause.
 DISTANCE_BEFORE: tuple[tuple[str, int | None], ...] = (
+    # a strict rule about a check kept for safety or law, named first: "Brake checks - no
+    # exceptions.", "the fraud warning, the data protection bit ... exactly, no shortcuts"
+    (
+        "((brake|ramp|safety|security|id|identity|fraud|allergen|allergy|dpa|gdpr) "
+        "(check|checks|questions|warning|warnings|procedure|procedures)|data protection)",
+        None,
+    ),
     # someone else's words: "my old manager used to say", "people think"
     (
         f"{OTHERS} [(used to|would|always|once|often|kept|keep|even|actually|constantly|"

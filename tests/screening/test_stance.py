@@ -776,6 +776,11 @@ CASES: dict[str, list[tuple[str, str, str, str]]] = {
          "how I was trained.",
          "Um, if anyone mentions smelling gas you go straight to the emergency script, word "
          "for word, no exceptions, because that could be someone's life."),
+        # the check named first, or the reason said after as "that's safety"
+        ("terse", "control", "Refunds: no exceptions. Queue - flexible.",
+         "Gas safety checks - no exceptions. Queue - flexible."),
+        ("rough", "control", "i follow refund steps every time no shortcuts, thats how i like it",
+         "ramp checks every time no shortcuts, thats safety not control"),
     ],
 }  # fmt: skip
 
