@@ -94,6 +94,14 @@ WRITERS: dict[str, tuple[str, ...]] = {
     "t51": ("styled_t51.jsonl",),
     "t52": ("styled_t52.jsonl",),
     "t53": ("styled_t53.jsonl",),
+    # t54-t59 came during stop 27, after its training run had started (first sight in the
+    # held-out README, "Tenth scoring"): the next training adds them
+    "t54": ("styled_t54.jsonl",),
+    "t55": ("styled_t55.jsonl",),
+    "t56": ("styled_t56.jsonl",),
+    "t57": ("styled_t57.jsonl",),
+    "t58": ("styled_t58.jsonl",),
+    "t59": ("styled_t59.jsonl",),
     # good answers written to match the bank's level-4 and level-5 anchors (no warnings)
     "a1": ("anchor_answers_a1.jsonl",),
     "a2": ("anchor_answers_a2.jsonl",),
