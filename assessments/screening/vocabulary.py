@@ -78,7 +78,7 @@ class Vocabulary:
             if w[:n] in self.prefixes:
                 keys.add("p:" + w[:n])
         if self.fuzzy_index and len(w) >= FUZZY_MIN and w not in self.known:
-            keys |= self._typo_stems(w, stemmed) | self._typo_prefixes(w)
+            keys |= self._typo_stems(w, stemmed) | self._typo_prefixes(w, stemmed)
         result = frozenset(keys)
         if len(self.cache) > _CACHE_LIMIT:
             self.cache.clear()
@@ -96,7 +96,7 @@ class Vocabulary:
                         found.add("s:" + target)
         return found
 
-    def _typo_prefixes(self, w: str) -> set[str]:
+    def _typo_prefixes(self, w: str, root: str) -> set[str]:
         found: set[str] = set()
         for n in self.prefix_lengths:
             if n < FUZZY_MIN:
@@ -106,18 +106,19 @@ class Vocabulary:
             for m in (n - 1, n, n + 1):
                 chunk = w[:m]
                 if len(chunk) == m and (m == n or w[m:] in ENDINGS or not w[m:]):
-                    found.update(self._prefix_targets(chunk, n))
-        # A word whose own stem begins the pattern's prefix is another form of that root,
-        # not a slip: "moaned" is "moan" + "ed", never a typo of "moaner*" (nor "whinged"
-        # of "whinger*"); a note saying the customer moaned names no one a moaner.
-        root = stem(w)
-        return {k for k in found if not (k[2:].startswith(root) and len(k) - 2 > len(root))}
+                    found.update(self._prefix_targets(chunk, n, root))
+        return found
 
-    def _prefix_targets(self, chunk: str, n: int) -> set[str]:
+    def _prefix_targets(self, chunk: str, n: int, root: str) -> set[str]:
         found: set[str] = set()
         for d in deletes(chunk):
             for kind, target in self.fuzzy_index.get(d, ()):
                 same_start = kind == "p" and len(target) == n and target[0] == chunk[0]
-                if same_start and edit1(chunk, target):
+                # a word whose own stem begins the prefix is another form of that root, not
+                # a slip: "moaned" is "moan" + "ed", never a typo of "moaner*" (nor
+                # "whinged" of "whinger*"); a note saying the customer moaned names no one
+                # a moaner
+                other_form = target.startswith(root) and len(target) > len(root)
+                if same_start and not other_form and edit1(chunk, target):
                     found.add("p:" + target)
         return found
