@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +14,7 @@ from assessments.screening.model import (
     ScreeningModel,
     default_model,
     feature_names,
+    sentence_names,
     token_features,
 )
 from assessments.screening.patterns import PatternError, parse
@@ -68,15 +70,27 @@ class Screener:
         self.model: ScreeningModel | None = model if learned else None
         self._code_index = {rule.code: i for i, rule in enumerate(self.rules)}
         self._vocab = Vocabulary()
-        self._programs = self._compile_rules()
-        self._before = Automaton(_compile_markers(stance_markers.DISTANCE_BEFORE, self._vocab))
-        self._after = Automaton(_compile_markers(disowning.DISTANCE_AFTER, self._vocab))
-        for rule in self.rules:
-            for text in (*rule.examples, *rule.counter_examples):
-                self._vocab.known.update(plain_words(text))
-        self._vocab.finish(fuzzy)
-        self._automaton = Automaton(self._programs)
-        self._model_floor = self._calibrate_model()
+        # A compile builds some 60,000 tuples, sets and states, none of them in a cycle: the
+        # cyclic collector, let run, walked the whole heap (the learned model's dicts
+        # included) several times over, a fifth of a compile (bench/screening_bench.py).
+        # Paused for the compile only; reference counting frees all that is dropped.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._programs = self._compile_rules()
+            self._before = Automaton(_compile_markers(stance_markers.DISTANCE_BEFORE, self._vocab))
+            self._after = Automaton(_compile_markers(disowning.DISTANCE_AFTER, self._vocab))
+            for rule in self.rules:
+                for text in (*rule.examples, *rule.counter_examples):
+                    self._vocab.known.update(plain_words(text))
+            self._vocab.finish(fuzzy)
+            self._automaton = Automaton(self._programs)
+        finally:
+            if collecting:
+                gc.enable()
+        # Scoring HR's counter-examples with the learned model is not compiling the rules,
+        # and most answers never need it: done when the learned stage first would flag.
+        self._model_floor: dict[int, float] | None = None
         self._memo: Callable[[str], tuple[Flag, ...]] | None = (
             lru_cache(maxsize=memo)(self._screen_both) if memo else None
         )
@@ -139,6 +153,14 @@ class Screener:
                 programs.append(compile_pattern(index, pattern, seq, self._vocab))
         return programs
 
+    def model_floor(self, ri: int) -> float:
+        """The probability rule ``ri``'s learned flags must pass (0.0: the model's own
+        threshold is enough)."""
+        floors = self._model_floor
+        if floors is None:  # two threads may both calibrate: the same result, kept once
+            floors = self._model_floor = self._calibrate_model()
+        return floors.get(ri, 0.0)
+
     def _calibrate_model(self) -> dict[int, float]:
         """Per-rule model thresholds raised just above the rule's own counter-examples.
 
@@ -156,9 +178,8 @@ class Screener:
                 continue
             peak = 0.0
             for text in rule.counter_examples:
-                ans = Answer(text, self._vocab)
-                for lo, hi in sentence_spans(ans):
-                    peak = max(peak, model.probabilities(feature_names(ans, lo, hi))[k])
+                for names in sentence_names(text):
+                    peak = max(peak, model.probabilities(names)[k])
             if peak >= model.threshold:
                 raised[ri] = min(1.0, peak + 1e-9)
         return raised
@@ -212,7 +233,7 @@ class Screener:
                 ri = self._code_index.get(model.classes[k], -1)
                 if p < bar or ri < 0 or ri in known or ri in hits:
                     continue
-                if p <= self._model_floor.get(ri, 0.0):
+                if p <= self.model_floor(ri):
                     continue
                 top = model.contributions((f for f, _s, _e in feats), k)
                 hit = self._model_hit(context, feats, top)

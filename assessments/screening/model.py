@@ -104,6 +104,13 @@ def text_features(text: str) -> tuple[list[str], list[list[str]]]:
     return answer_features(ans), sentence_features(ans)
 
 
+def sentence_names(text: str) -> list[list[str]]:
+    """``feature_names`` of each sentence of a text: what scoring it sentence by sentence
+    needs, read without a screener's pattern keys (and their typo search)."""
+    ans = Answer(text, _PLAIN)
+    return [feature_names(ans, lo, hi) for lo, hi in sentence_spans(ans)]
+
+
 _PLAIN = Vocabulary()  # features need words, stems and negation only, no pattern keys
 
 

@@ -33,7 +33,8 @@ MAX_ALTERNATIVES = 64  # per (...) or [...] group
 MAX_DEPTH = 3  # nested groups
 MAX_STATES = 600  # automaton states: words plus one per word a gap may skip
 
-_PAT_TOKEN_RE = re.compile(r"\s+|~\d*|[()\[\]|!]|[^\s()\[\]|!~]+")
+# (whitespace matches no alternative, so findall skips it: no blank tokens to filter out)
+_PAT_TOKEN_RE = re.compile(r"~\d*|[()\[\]|!]|[^\s()\[\]|!~]+")
 _WORD_RE = re.compile(r"^=?[^\W_](?:[\w'\-]*[^\W_])?'?\*?$|^=?[^\W_]\*?$")
 _CLOSERS = (")", "]", "|")
 
@@ -77,8 +78,8 @@ _SKIPPABLE = (Gap, Not)
 class _Parser:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        text = pattern.translate(TRANSLATE).lower().strip()
-        self.tokens = [t for t in _PAT_TOKEN_RE.findall(text) if not t.isspace()]
+        self.text = pattern.translate(TRANSLATE).lower().strip()  # straight quotes
+        self.tokens: list[str] = _PAT_TOKEN_RE.findall(self.text)
         self.i = 0
 
     def fail(self, message: str) -> NoReturn:
@@ -102,9 +103,8 @@ class _Parser:
             self.i += 1
             word = _WORDS.get(tok)  # most tokens: a word already checked
             nodes.append(word or self.node(tok, depth, nodes[-1] if nodes else None))
-        tok = tokens[self.i] if self.i < n else None
-        if tok is not None and depth == 0:
-            self.fail(f"'{tok}' without a matching opening bracket")
+        if self.i < n and depth == 0:
+            self.fail(f"'{tokens[self.i]}' without a matching opening bracket")
         return tuple(nodes)
 
     def node(self, tok: str, depth: int, previous: Node | None) -> Node:
@@ -127,18 +127,31 @@ class _Parser:
         return Gap(size)
 
     def alternatives(self, closer: str, depth: int) -> tuple[Seq, ...]:
-        alts = [self.seq(depth)]
-        while self.peek() == "|":
+        alts: list[Seq] = []
+        tokens, n = self.tokens, len(self.tokens)
+        empty = False
+        while True:
+            i = self.i
+            # Most alternatives are one word already checked: (thank*|praise|gratitude).
+            # Taken here without a seq() call, they are most of a bank's parse.
+            word = _WORDS.get(tokens[i]) if i + 1 < n and tokens[i + 1] in _CLOSERS else None
+            if word is not None:
+                alts.append((word,))
+                self.i = i + 1
+            else:
+                alt = self.seq(depth)
+                empty = empty or not any(isinstance(node, _WORDY) for node in alt)
+                alts.append(alt)
+            if self.i >= n or tokens[self.i] != "|":
+                break
             self.i += 1
-            alts.append(self.seq(depth))
         if self.peek() != closer:
             self.fail(f"missing '{closer}'")
         self.i += 1
         if len(alts) > MAX_ALTERNATIVES:
             self.fail(f"too many alternatives in one group (at most {MAX_ALTERNATIVES})")
-        for alt in alts:
-            if not any(isinstance(n, _WORDY) for n in alt):
-                self.fail("an empty alternative or optional group")
+        if empty:
+            self.fail("an empty alternative or optional group")
         return tuple(alts)
 
     def negative(self) -> Not:
@@ -193,6 +206,9 @@ _WORDS_LIMIT = 50_000
 _EXACT_STEMS = frozenset({"not"})
 
 
+_SPECIAL = frozenset(SPECIAL_WORDS)
+
+
 def _word(text: str) -> Word:
     return Word("exact" if text in _EXACT_STEMS else "stem", text)
 
@@ -226,28 +242,30 @@ def _trim(seq: Seq) -> Seq:
     return seq[start:end]
 
 
-def size(seq: Seq) -> int:
-    """Automaton states the pattern needs (what MAX_STATES bounds)."""
-    total = 0
+def measure(seq: Seq) -> tuple[int, int]:
+    """(automaton states the pattern needs, the most gaps one match passes through): what
+    MAX_STATES and MAX_GAPS bound. Alternatives are either-or: a group adds its widest
+    option's gaps, and one state of its own."""
+    states = gaps = 0
     for node in seq:
-        if isinstance(node, Alt):
-            total += 1 + sum(size(o) for o in node.options)
-        elif isinstance(node, Gap):
-            total += 2 * node.size + 1
+        kind = type(node)
+        if kind is Alt:
+            states += 1
+            widest = 0
+            for option in node.options:  # type: ignore[union-attr]
+                if len(option) == 1 and type(option[0]) is Word:
+                    states += 1  # most options: one word, no recursion
+                    continue
+                option_states, option_gaps = measure(option)
+                states += option_states
+                widest = max(widest, option_gaps)
+            gaps += widest
+        elif kind is Gap:
+            states += 2 * node.size + 1  # type: ignore[union-attr]
+            gaps += 1
         else:
-            total += 1
-    return total
-
-
-def gaps_on_a_path(seq: Seq) -> int:
-    """The most gaps one match can pass through (alternatives are either-or)."""
-    total = 0
-    for node in seq:
-        if isinstance(node, Gap):
-            total += 1
-        elif isinstance(node, Alt):
-            total += max(gaps_on_a_path(o) for o in node.options)
-    return total
+            states += 1
+    return states, gaps
 
 
 def parse(pattern: str) -> Seq:
@@ -269,17 +287,18 @@ def _parse(pattern: str) -> Seq:
         )
     parser = _Parser(pattern)
     seq = parser.parse()
-    if any("'" in tok or tok in SPECIAL_WORDS for tok in parser.tokens):
+    if "'" in parser.text or not _SPECIAL.isdisjoint(parser.tokens):
         seq = _expand_contractions(seq)  # rebuilds every group: only when there is one
     seq = _trim(seq)
     if not any(isinstance(n, _WORDY) for n in seq):
         raise PatternError("the pattern needs at least one word", pattern=pattern)
-    if gaps_on_a_path(seq) > MAX_GAPS:
+    states, gaps = measure(seq)
+    if gaps > MAX_GAPS:
         raise PatternError(
             f"too many gaps (at most {MAX_GAPS} '~' in a row of words); split the pattern",
             pattern=pattern,
         )
-    if size(seq) > MAX_STATES:
+    if states > MAX_STATES:
         raise PatternError(
             "the pattern is too large (too many words, alternatives and gap widths together); "
             "split it into several patterns",

@@ -183,6 +183,13 @@ _SUFFIXES = (
     ("ic", ""),
     ("s", ""),
 )
+# The suffixes by last letter, in the same order: a word ending in "d" is tried against
+# the four suffixes ending in "d" rather than all 33 (stem() runs for every new word).
+_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(pair for pair in _SUFFIXES if pair[0][-1] == last)
+    for last in {suffix[-1] for suffix, _repl in _SUFFIXES}
+}
+_BRITISH_RE = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
 _NO_S_STRIP = ("ss", "us", "is", "ous")
 _VOWELS = set("aeiouy")
 
@@ -199,8 +206,8 @@ def stem(word: str) -> str:
     if len(w) <= 3:
         return w
     # British and American spellings meet: apologise/apologize, organised/organized.
-    w = re.sub(r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1", w) if len(w) >= 6 else w
-    for suffix, repl in _SUFFIXES:
+    w = _BRITISH_RE.sub(r"iz\1", w) if len(w) >= 6 else w
+    for suffix, repl in _SUFFIXES_BY_LAST.get(w[-1], ()):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(_NO_S_STRIP):
                 continue
