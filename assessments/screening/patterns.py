@@ -206,7 +206,7 @@ _WORDS_LIMIT = 50_000
 _EXACT_STEMS = frozenset({"not"})
 
 
-_SPECIAL = frozenset(SPECIAL_WORDS)
+_SPECIAL = frozenset(SPECIAL_WORDS)  # words that expand like contractions ("cannot", "gonna")
 
 
 def _word(text: str) -> Word:
@@ -248,11 +248,10 @@ def measure(seq: Seq) -> tuple[int, int]:
     option's gaps, and one state of its own."""
     states = gaps = 0
     for node in seq:
-        kind = type(node)
-        if kind is Alt:
+        if type(node) is Alt:
             states += 1
             widest = 0
-            for option in node.options:  # type: ignore[union-attr]
+            for option in node.options:
                 if len(option) == 1 and type(option[0]) is Word:
                     states += 1  # most options: one word, no recursion
                     continue
@@ -260,8 +259,8 @@ def measure(seq: Seq) -> tuple[int, int]:
                 states += option_states
                 widest = max(widest, option_gaps)
             gaps += widest
-        elif kind is Gap:
-            states += 2 * node.size + 1  # type: ignore[union-attr]
+        elif type(node) is Gap:
+            states += 2 * node.size + 1
             gaps += 1
         else:
             states += 1
