@@ -69,12 +69,11 @@ def compiled_for(version: BankVersion) -> Compiled:
         if cached and cached[0] == stamp:
             return cached[1]
         rules = _rules_of(version)
-        compiled = Compiled(
-            screener=Screener(
-                (_spec(r) for r in rules), learned=version.learned_stage, memo=SCREEN_MEMO
-            ),
-            rule_ids={r.code: r.pk for r in rules},
+        screener = Screener(
+            (_spec(r) for r in rules), learned=version.learned_stage, memo=SCREEN_MEMO
         )
+        screener.calibrate()  # here, under the lock, rather than in the first flagged request
+        compiled = Compiled(screener=screener, rule_ids={r.code: r.pk for r in rules})
         _cache[version.pk] = (stamp, compiled)
     return compiled
 

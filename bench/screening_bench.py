@@ -170,8 +170,8 @@ t0 = time.perf_counter(); data = yaml.safe_load(text); yaml_s = time.perf_counte
 specs = load_rules(data)
 default_model()  # loading the model file is not compiling the rules
 t0 = time.perf_counter(); screener = Screener(specs); compile_s = time.perf_counter() - t0
-# the learned stage scores HR's counter-examples when it first would flag, not at compile
-t0 = time.perf_counter(); screener.model_floor(0); calibrate_s = time.perf_counter() - t0
+# scoring HR's counter-examples with the learned stage: the server does it beside the compile
+t0 = time.perf_counter(); screener.calibrate(); calibrate_s = time.perf_counter() - t0
 print(yaml_s, compile_s, calibrate_s)
 """
 
@@ -252,7 +252,8 @@ def main() -> None:
         ),
         (
             "  then calibrating the learned stage, ms",
-            f"{calibrate_s * 1000:.1f}  (on its first flag: HR's counter-examples scored)",
+            f"{calibrate_s * 1000:.1f}  (HR's counter-examples scored; with the compile, "
+            f"ratio {(cold_compile_s + calibrate_s) / cold_yaml_s:.2f})",
         ),
         ("worst case: 300 chars, ms", f"{worst_short * 1000:.2f}"),
         (

@@ -88,8 +88,9 @@ class Screener:
         finally:
             if collecting:
                 gc.enable()
-        # Scoring HR's counter-examples with the learned model is not compiling the rules,
-        # and most answers never need it: done when the learned stage first would flag.
+        # Scoring HR's counter-examples with the learned model is not compiling the rules:
+        # done by calibrate(), which the web process calls beside the compile (rules.py),
+        # or else when the learned stage first would flag.
         self._model_floor: dict[int, float] | None = None
         self._memo: Callable[[str], tuple[Flag, ...]] | None = (
             lru_cache(maxsize=memo)(self._screen_both) if memo else None
@@ -153,13 +154,18 @@ class Screener:
                 programs.append(compile_pattern(index, pattern, seq, self._vocab))
         return programs
 
+    def calibrate(self) -> None:
+        """Score the rules' counter-examples with the learned model now, not on its first
+        flag (a server does it once, under its compile lock, so no request pays it)."""
+        if self._model_floor is None:  # two threads may both calibrate: the same result
+            self._model_floor = self._calibrate_model()
+
     def model_floor(self, ri: int) -> float:
         """The probability rule ``ri``'s learned flags must pass (0.0: the model's own
         threshold is enough)."""
-        floors = self._model_floor
-        if floors is None:  # two threads may both calibrate: the same result, kept once
-            floors = self._model_floor = self._calibrate_model()
-        return floors.get(ri, 0.0)
+        self.calibrate()
+        assert self._model_floor is not None  # set by calibrate()
+        return self._model_floor.get(ri, 0.0)
 
     def _calibrate_model(self) -> dict[int, float]:
         """Per-rule model thresholds raised just above the rule's own counter-examples.
